@@ -1,0 +1,51 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Deps } from './deps.js';
+import { AppError, isDatabaseUnavailable } from './errors.js';
+import { sandboxRoutes } from './webhook/sandbox-routes.js';
+import { statusRoutes } from './webhook/status-routes.js';
+import { webhookRoutes } from './webhook/webhook-routes.js';
+
+export interface ExtraRoutes {
+  (app: FastifyInstance, deps: Deps): Promise<void>;
+}
+
+/** Builds the HTTP app; never listens (main.ts does, tests use inject or listen on port 0). */
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: FastifyBaseLogger; extraRoutes?: ExtraRoutes[] } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    // Room for Meta's 3 MB payloads plus headers; the webhook scope enforces its own limit.
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    disableRequestLogging: true,
+    forceCloseConnections: true,
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) {
+      if (err.code === 'UNAUTHORIZED') return reply.code(401).send({ error: 'unauthorized' });
+      req.log.info({ code: err.code }, err.message);
+      return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      // 503 tells Meta to deliver again later: nothing was acknowledged, nothing is lost.
+      return reply.code(503).send({ error: 'DATABASE_UNAVAILABLE', message: 'temporarily unavailable, retry later' });
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: (err as { code?: string }).code ?? 'BAD_REQUEST', message: (err as Error).message });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: 'no such route' }));
+
+  await app.register(async (scope) => webhookRoutes(scope, deps));
+  await app.register(async (scope) => statusRoutes(scope, deps));
+  await app.register(async (scope) => sandboxRoutes(scope, deps));
+  for (const extra of opts.extraRoutes ?? []) await app.register(async (scope) => extra(scope, deps));
+  return app;
+}

@@ -1,0 +1,169 @@
+// The only reader of process.env. Every problem is reported at once, in one message.
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const url = (what: string) =>
+  z.string().trim().refine((s) => URL.canParse(s) && /^https?:/.test(s), `${what} must be an http(s) URL`);
+const optionalUrl = (what: string) => z.preprocess(emptyToUndefined, url(what).optional());
+const number = (def: number, min: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().min(min).default(def));
+const integer = (def: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
+const bool = (def: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .transform((v) => v === 'true' || v === '1' || v === 'yes')
+      .default(def),
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: integer(5000, 0, 65535),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    DATABASE_URL: optionalString,
+    WHATSAPP_TOKEN: optionalString,
+    PHONE_NUMBER_ID: optionalString,
+    VERIFY_TOKEN: optionalString,
+    APP_SECRET: optionalString,
+    GRAPH_API_URL: z.preprocess(emptyToUndefined, url('GRAPH_API_URL').default('https://graph.facebook.com')),
+    GRAPH_API_VERSION: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^v\d+\.\d+$/, 'GRAPH_API_VERSION must look like v24.0').default('v24.0'),
+    ),
+    ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional()),
+    ADMIN_EMAIL: optionalString,
+    SESSION_TIMEOUT_MINUTES: number(30, 0.01),
+    SEND_RATE_PER_SECOND: number(80, 0),
+    MARK_READ: bool(true),
+    BOOKING_URL: z.preprocess(emptyToUndefined, url('BOOKING_URL').default('https://nexorainvestments.com/book-consultation')),
+    BROCHURE_URL: z.preprocess(emptyToUndefined, url('BROCHURE_URL').default('https://nexorainvestments.com/brochure.pdf')),
+    BROCHURE_FILENAME: z.preprocess(emptyToUndefined, z.string().default('Nexora-Investments-Brochure.pdf')),
+    BROCHURE_CAPTION: z.preprocess(
+      emptyToUndefined,
+      z.string().default('📄 Nexora Investments — residency & citizenship by investment programs'),
+    ),
+    SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().refine((s) => /^smtps?:\/\//.test(s) && URL.canParse(s), 'SMTP_URL must be smtp:// or smtps://').optional(),
+    ),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Nexora Bot <bot@localhost>')),
+    LEAD_WEBHOOK_URL: optionalUrl('LEAD_WEBHOOK_URL'),
+    LEAD_WEBHOOK_SECRET: optionalString,
+    CAREERJET_API_URL: z.preprocess(emptyToUndefined, url('CAREERJET_API_URL').default('http://public.api.careerjet.net/search')),
+    CAREERJET_AFFID: optionalString,
+    CAREERJET_USER_IP: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    CAREERJET_USER_AGENT: z.preprocess(emptyToUndefined, z.string().default('Mozilla/5.0 (compatible; NexoraBot/1.0)')),
+    CAREERJET_REFERER: z.preprocess(emptyToUndefined, z.string().default('https://nexorainvestments.com/jobs')),
+    DATA_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).optional()),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    PROGRAMS_FILE: optionalString,
+    WORKER_CONCURRENCY: integer(32, 1, 1024),
+    SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 600_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['WHATSAPP_TOKEN', 'PHONE_NUMBER_ID', 'VERIFY_TOKEN', 'APP_SECRET', 'ADMIN_TOKEN'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production` });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  /** No WhatsApp token outside production: nothing is sent to Meta, replies are stored as `sandbox`. */
+  sandbox: boolean;
+  whatsapp: {
+    token: string | undefined;
+    phoneNumberId: string;
+    verifyToken: string | undefined;
+    appSecret: string | undefined;
+    graphApiUrl: string;
+    graphApiVersion: string;
+    sendRatePerSecond: number;
+    markRead: boolean;
+  };
+  adminToken: string | undefined;
+  adminEmails: string[];
+  sessionTimeoutMs: number;
+  bookingUrl: string;
+  brochure: { url: string; filename: string; caption: string };
+  mail: { smtpUrl: string | undefined; from: string };
+  leadWebhook: { url: string | undefined; secret: string | undefined };
+  careerjet: { apiUrl: string; affid: string | undefined; userIp: string; userAgent: string; referer: string };
+  dataRetentionDays: number | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  programsFile: string | undefined;
+  workerConcurrency: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws one ConfigError listing every problem. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = i.path.join('.');
+        return i.message.includes(key) ? i.message : `${key}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    sandbox: !e.WHATSAPP_TOKEN,
+    whatsapp: {
+      token: e.WHATSAPP_TOKEN,
+      phoneNumberId: e.PHONE_NUMBER_ID ?? 'sandbox-phone-number-id',
+      verifyToken: e.VERIFY_TOKEN,
+      appSecret: e.APP_SECRET,
+      graphApiUrl: e.GRAPH_API_URL,
+      graphApiVersion: e.GRAPH_API_VERSION,
+      sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+      markRead: e.MARK_READ,
+    },
+    adminToken: e.ADMIN_TOKEN,
+    adminEmails: (e.ADMIN_EMAIL ?? '')
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    sessionTimeoutMs: e.SESSION_TIMEOUT_MINUTES * 60_000,
+    bookingUrl: e.BOOKING_URL,
+    brochure: { url: e.BROCHURE_URL, filename: e.BROCHURE_FILENAME, caption: e.BROCHURE_CAPTION },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    leadWebhook: { url: e.LEAD_WEBHOOK_URL, secret: e.LEAD_WEBHOOK_SECRET },
+    careerjet: {
+      apiUrl: e.CAREERJET_API_URL,
+      affid: e.CAREERJET_AFFID,
+      userIp: e.CAREERJET_USER_IP,
+      userAgent: e.CAREERJET_USER_AGENT,
+      referer: e.CAREERJET_REFERER,
+    },
+    dataRetentionDays: e.DATA_RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    programsFile: e.PROGRAMS_FILE,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,34 @@
+// What a flow decides; handle-message turns it into a StepResult.
+import { followUpMenuReply, mainMenuReply } from './menus.js';
+import type { Effect, Reply, SessionData, Step } from './types.js';
+
+export interface Outcome {
+  step: Step;
+  data: SessionData;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+export function stay(step: Step, data: SessionData, ...replies: Reply[]): Outcome {
+  return { step, data, replies, effects: [] };
+}
+
+export function text(body: string, previewUrl?: boolean): Reply {
+  return previewUrl === undefined ? { kind: 'text', body } : { kind: 'text', body, previewUrl };
+}
+
+/** Back at the main menu with the full welcome list (or a custom body). */
+export function toMainMenu(data: SessionData, before: Reply[] = [], menuBody?: string): Outcome {
+  return { step: 'main_menu', data, replies: [...before, mainMenuReply(menuBody)], effects: [] };
+}
+
+/** A flow has finished: its answer, then the short "anything else?" menu. */
+export function finished(data: SessionData, answer: Reply[], effects: Effect[] = []): Outcome {
+  return { step: 'main_menu', data, replies: [...answer, followUpMenuReply()], effects };
+}
+
+/** The data without the half-finished consultant form. */
+export function withoutDraft(data: SessionData): SessionData {
+  const { name: _name, ...rest } = data;
+  return rest;
+}

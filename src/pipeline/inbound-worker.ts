@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../lib/clock.js';
+import { maskPhone } from '../lib/phone.js';
+import { WakeSignal } from '../lib/wake-signal.js';
+import type { Database } from '../store/schema.js';
+import { processNextForUser, type ProcessContext, type ProcessOutcome } from './process-inbound.js';
+
+export interface InboundWorkerOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  log: Logger;
+  /** How many users are processed at once (each one strictly in order). */
+  concurrency: number;
+  /** Fallback poll, for work stored by another instance or left by a crash. */
+  pollMs?: number;
+  context: (now: number) => Promise<Omit<ProcessContext, 'now'>>;
+  /** Called after a message was processed (the sender has new work). */
+  onProcessed?: (outcome: ProcessOutcome) => void;
+  /** Called when processing a message fails and is retried later. */
+  onError?: (err: unknown) => void;
+}
+
+const MAX_FAILURES = 5;
+const SCAN_LIMIT = 500;
+
+/**
+ * Picks users with unprocessed messages and processes each user's messages one at a time, many
+ * users in parallel. It keeps no message in memory: the database is the queue, and this worker only
+ * holds a bounded list of user keys to look at next.
+ */
+export class InboundWorker {
+  private readonly signal = new WakeSignal();
+  private readonly inFlight = new Set<string>();
+  private readonly candidates: string[] = [];
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private failures = new Map<number, number>();
+
+  constructor(private readonly o: InboundWorkerOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  wake(): void {
+    this.signal.wake();
+  }
+
+  /** Stops taking new users and waits for the ones in progress to finish their current message. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.signal.wake();
+    await this.loop;
+    while (this.inFlight.size > 0) await this.signal.wait(50);
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.fill();
+      } catch (err) {
+        this.o.log.error({ err }, 'inbound scan failed; retrying');
+        this.o.onError?.(err);
+        await this.signal.wait(1_000);
+        continue;
+      }
+      await this.signal.wait(this.o.pollMs ?? 500);
+    }
+  }
+
+  /** Starts as many users as there are free slots, scanning the database when the list runs dry. */
+  private async fill(): Promise<void> {
+    while (this.running && this.inFlight.size < this.o.concurrency) {
+      if (this.candidates.length === 0) {
+        const found = await this.scan();
+        if (found === 0) return;
+      }
+      const phone = this.candidates.shift();
+      if (phone === undefined) return;
+      if (this.inFlight.has(phone)) continue;
+      this.inFlight.add(phone);
+      void this.drainUser(phone).finally(() => {
+        this.inFlight.delete(phone);
+        this.signal.wake();
+      });
+    }
+  }
+
+  private async scan(): Promise<number> {
+    const rows = await this.o.db
+      .selectFrom('whatsapp_messages')
+      .select('phone')
+      .where('status', '=', 'received')
+      .orderBy('timestamp')
+      .orderBy('id')
+      .limit(SCAN_LIMIT)
+      .execute();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (this.inFlight.has(r.phone) || seen.has(r.phone)) continue;
+      seen.add(r.phone);
+      this.candidates.push(r.phone);
+    }
+    return seen.size;
+  }
+
+  /** Processes this user's messages in order until none is left (or another worker holds the user). */
+  private async drainUser(phone: string): Promise<void> {
+    for (;;) {
+      const now = this.o.clock.now();
+      let outcome: ProcessOutcome;
+      try {
+        outcome = await processNextForUser(this.o.db, phone, { now, ...(await this.o.context(now)) });
+      } catch (err) {
+        await this.recordFailure(phone, err);
+        return;
+      }
+      if (outcome.kind === 'none' || outcome.kind === 'locked') return;
+      this.failures.delete(outcome.messageId);
+      this.o.log.debug({ wamid: outcome.wamid, user: maskPhone(phone), outcome: outcome.kind }, 'inbound processed');
+      this.o.onProcessed?.(outcome);
+      if (!this.running) return;
+    }
+  }
+
+  /**
+   * A message whose processing keeps failing (a bug, or data the code cannot handle) must not block
+   * its user for ever: after MAX_FAILURES it is marked failed and the next message goes ahead.
+   * Failures caused by the database being away are retried without limit by the next scan.
+   */
+  private async recordFailure(phone: string, err: unknown): Promise<void> {
+    this.o.onError?.(err);
+    try {
+      const head = await this.o.db
+        .selectFrom('whatsapp_messages')
+        .select(['id', 'message_id'])
+        .where('phone', '=', phone)
+        .where('status', '=', 'received')
+        .orderBy('timestamp')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (!head) return;
+      const n = (this.failures.get(head.id) ?? 0) + 1;
+      this.failures.set(head.id, n);
+      this.o.log.error({ err, wamid: head.message_id, user: maskPhone(phone), failures: n }, 'processing an inbound message failed');
+      if (n >= MAX_FAILURES) {
+        const now = this.o.clock.now();
+        await this.o.db
+          .updateTable('whatsapp_messages')
+          .set({ status: 'failed', error_title: String((err as Error)?.message ?? err).slice(0, 500), updated_at: now })
+          .where('id', '=', head.id)
+          .where('status', '=', 'received')
+          .execute();
+        this.failures.delete(head.id);
+      }
+      if (this.failures.size > 10_000) this.failures.clear();
+    } catch (inner) {
+      this.o.log.error({ err: inner }, 'database unavailable while recording a processing failure');
+    }
+    await this.signal.wait(200);
+  }
+}

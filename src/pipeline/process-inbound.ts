@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { handleMessage } from '../conversation/handle-message.js';
+import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
+import { ensureSession, lockSession, sessionToState } from '../store/sessions-repository.js';
+import type { Database, MessageRow, SessionRow } from '../store/schema.js';
+import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
+import { applyEffects } from './apply-effects.js';
+import { queueOutbound } from './queue-outbound.js';
+import type { LeadNotifier } from './lead-notifications.js';
+
+/** Inbound older than this is not answered: Meta refuses free-form replies after 24 hours. */
+export const STALE_INBOUND_MS = 24 * 60 * 60 * 1000;
+
+export interface ProcessContext {
+  now: number;
+  programs: readonly Program[];
+  settings: ConversationSettings;
+  markRead: boolean;
+  notifier: LeadNotifier;
+}
+
+export type ProcessOutcome =
+  | { kind: 'processed'; messageId: number; wamid: string | null; replies: number; effects: Effect['kind'][] }
+  | { kind: 'expired'; messageId: number; wamid: string | null }
+  | { kind: 'none' }
+  | { kind: 'locked' };
+
+/**
+ * Processes the oldest unprocessed message of one user, all in one transaction: lock the user's
+ * session, run the conversation step, write the session, queue the replies, perform the effects
+ * (lead, notifications) and mark the message processed. Either all of it happens or none does.
+ */
+export async function processNextForUser(db: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
+  await ensureSession(db, phone, ctx.now);
+  return db.transaction().execute(async (trx) => {
+    const session = await lockSession(trx, phone);
+    if (!session) return { kind: 'locked' } as const;
+    const msg = await trx
+      .selectFrom('whatsapp_messages')
+      .selectAll()
+      .where('phone', '=', phone)
+      .where('status', '=', 'received')
+      .orderBy('timestamp')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!msg) return { kind: 'none' } as const;
+    if (ctx.now - msg.timestamp > STALE_INBOUND_MS) {
+      await markInbound(trx, msg.id, 'expired', ctx.now);
+      return { kind: 'expired', messageId: msg.id, wamid: msg.message_id } as const;
+    }
+    return runStep(trx, session, msg, ctx);
+  });
+}
+
+async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<ProcessOutcome> {
+  const stored = inputFromStoredMessage(msg.type, msg.payload);
+  const result = handleMessage(sessionToState(session), stored.input, {
+    now: new Date(ctx.now),
+    programs: ctx.programs,
+    settings: ctx.settings,
+  });
+  await trx
+    .updateTable('whatsapp_sessions')
+    .set({
+      current_step: result.state.step,
+      metadata: JSON.stringify(result.state.data),
+      last_activity: ctx.now,
+      last_inbound_at: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
+      updated_at: ctx.now,
+      is_active: 1,
+      ...(stored.profileName ? { profile_name: stored.profileName } : {}),
+      ...(stored.bsuid ? { bsuid: stored.bsuid } : {}),
+    })
+    .where('id', '=', session.id)
+    .execute();
+  const replies = await queueOutbound(trx, {
+    phone: msg.phone,
+    replies: result.replies,
+    replyTo: msg.id,
+    markReadWamid: ctx.markRead ? msg.message_id : null,
+    now: ctx.now,
+  });
+  await applyEffects(trx, { phone: msg.phone, inbound: msg, effects: result.effects, now: ctx.now, notifier: ctx.notifier });
+  await markInbound(trx, msg.id, 'processed', ctx.now);
+  return { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies, effects: result.effects.map((e) => e.kind) };
+}
+
+async function markInbound(trx: Kysely<Database>, id: number, status: 'processed' | 'expired', now: number): Promise<void> {
+  await trx.updateTable('whatsapp_messages').set({ status, processed_at: now, updated_at: now }).where('id', '=', id).execute();
+}

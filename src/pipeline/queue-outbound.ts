@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Reply } from '../conversation/types.js';
+import type { Database, NewMessage } from '../store/schema.js';
+import { markReadBody, renderReply } from '../whatsapp/render-reply.js';
+
+/** What a reply reads like in the message history (the seed's `message` column). */
+export function replySummary(reply: Reply): string {
+  switch (reply.kind) {
+    case 'text':
+      return reply.body;
+    case 'list':
+      return `${reply.body}\n[list: ${reply.sections.flatMap((s) => s.rows.map((r) => r.title)).join(' | ')}]`;
+    case 'buttons':
+      return `${reply.body}\n[buttons: ${reply.buttons.map((b) => b.title).join(' | ')}]`;
+    case 'document':
+      return `[document: ${reply.filename}] ${reply.caption ?? ''}`.trim();
+  }
+}
+
+function outboundRow(phone: string, type: string, message: string, payload: unknown, replyTo: number | null, now: number): NewMessage {
+  return {
+    phone,
+    message,
+    direction: 'outgoing',
+    timestamp: now,
+    message_id: null,
+    status: 'queued',
+    type,
+    payload: JSON.stringify(payload),
+    next_attempt_at: now,
+    locked_until: null,
+    error_code: null,
+    error_title: null,
+    reply_to: replyTo,
+    created_at: now,
+    updated_at: now,
+    processed_at: null,
+    sent_at: null,
+  };
+}
+
+/**
+ * Queues replies (in order: ids ascend, and the sender keeps each user's messages in id order) and,
+ * optionally, the mark-read of the inbound message, inside the caller's transaction.
+ */
+export async function queueOutbound(
+  trx: Kysely<Database>,
+  args: { phone: string; replies: Reply[]; replyTo: number | null; markReadWamid?: string | null; now: number },
+): Promise<number> {
+  const rows: NewMessage[] = [];
+  if (args.markReadWamid) {
+    rows.push(outboundRow(args.phone, 'read', '[mark read]', markReadBody(args.markReadWamid, true), args.replyTo, args.now));
+  }
+  for (const reply of args.replies) {
+    const body = renderReply(args.phone, reply);
+    rows.push(outboundRow(args.phone, String(body.type), replySummary(reply), body, args.replyTo, args.now));
+  }
+  if (rows.length === 0) return 0;
+  await trx.insertInto('whatsapp_messages').values(rows).execute();
+  return rows.length;
+}

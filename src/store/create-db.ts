@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface DbTarget {
+  kind: DbKind;
+  /** File path for SQLite (or ':memory:'); connection string for PostgreSQL. */
+  location: string;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/nexora.db';
+
+/** `DATABASE_URL` unset → SQLite under ./data; postgres:// → PostgreSQL; a path or sqlite: URL → SQLite. */
+export function resolveDbTarget(databaseUrl: string | undefined): DbTarget {
+  const url = databaseUrl?.trim();
+  if (!url) return { kind: 'sqlite', location: DEFAULT_SQLITE_PATH };
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', location: url };
+  if (/^sqlite:/i.test(url)) {
+    // sqlite:///abs/path, sqlite://./rel, sqlite:rel, sqlite::memory:
+    const rest = url.replace(/^sqlite:(\/\/)?/i, '');
+    return { kind: 'sqlite', location: rest === '' ? DEFAULT_SQLITE_PATH : rest };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}://…"`);
+  return { kind: 'sqlite', location: url };
+}
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: DbKind;
+  /** A short description safe for logs (no password). */
+  describe: string;
+}
+
+// int8 (bigint) and numeric come back from pg as strings; every such column here holds epoch
+// milliseconds, ids or USD amounts, all well inside Number's exact range.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export function createDb(target: DbTarget, opts: { poolSize?: number; searchPath?: string } = {}): DbHandle {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.location,
+      max: opts.poolSize ?? 10,
+      types: pgTypes,
+      connectionTimeoutMillis: 5_000,
+      ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
+    });
+    // An idle client losing its connection (database restarted) must not crash the process.
+    pool.on('error', () => {});
+    const u = new URL(target.location);
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      kind: 'postgres',
+      describe: `postgres://${u.hostname}:${u.port || 5432}${u.pathname}`,
+    };
+  }
+  const file = target.location;
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    kind: 'sqlite',
+    describe: `sqlite:${file}`,
+  };
+}

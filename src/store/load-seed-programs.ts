@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Program } from '../conversation/types.js';
+
+const programSchema = z.object({
+  country: z.string().min(1),
+  category: z.string().min(1),
+  name: z.string().min(1),
+  description: z.string().default(''),
+  minimum_investment: z.number().int().positive(),
+  processing_time: z.string().default(''),
+  link: z.string().url(),
+  rank: z.number().int().min(1),
+});
+
+/** The seed catalogue, shipped with the repository (a copy of ../shared/seed/programs.json). */
+export const DEFAULT_PROGRAMS_FILE = fileURLToPath(new URL('../../data-seed/programs.json', import.meta.url));
+
+export function parsePrograms(json: unknown): Program[] {
+  const list = z.array(programSchema).parse(json);
+  return list.map((p) => ({
+    name: p.name,
+    country: p.country,
+    category: p.category,
+    description: p.description,
+    minimumInvestment: p.minimum_investment,
+    processingTime: p.processing_time,
+    link: p.link,
+    rank: p.rank,
+  }));
+}
+
+export async function readProgramsFile(file: string): Promise<Program[]> {
+  const text = await readFile(file, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return parsePrograms(json);
+  } catch (e) {
+    throw new Error(`${file} is not a valid program list: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { DEFAULT_PROGRAMS_FILE, readProgramsFile } from './load-seed-programs.js';
+import { upsertPrograms } from './programs-repository.js';
+import type { Database } from './schema.js';
+
+/** The shared seed next to the repository when it is there (development, CI); else our bundled copy. */
+export function defaultProgramsFile(): string {
+  const shared = fileURLToPath(new URL('../../../shared/seed/programs.json', import.meta.url));
+  return existsSync(shared) ? shared : DEFAULT_PROGRAMS_FILE;
+}
+
+/**
+ * Loads the catalogue on start when the table is empty, so `npm start` works on a fresh machine.
+ * A catalogue that operators have edited (any row present) is left alone.
+ */
+export async function ensureSeedPrograms(
+  db: Kysely<Database>,
+  file: string | undefined,
+  now: number,
+): Promise<{ added: number; file: string }> {
+  const source = file ?? defaultProgramsFile();
+  const any = await db.selectFrom('investment_programs').select('id').limit(1).executeTakeFirst();
+  if (any) return { added: 0, file: source };
+  const result = await upsertPrograms(db, await readProgramsFile(source), now);
+  return { added: result.added, file: source };
+}

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** Small shared facts every instance must agree on (sending paused, token known bad, rate window). */
+export async function readState<T>(db: Kysely<Database>, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom('service_state').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return undefined;
+  try {
+    return JSON.parse(row.value) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeState(db: Kysely<Database>, key: string, value: unknown, now: number): Promise<void> {
+  const text = JSON.stringify(value);
+  await db
+    .insertInto('service_state')
+    .values({ key, value: text, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, updated_at: now }))
+    .execute();
+}
+
+export async function deleteState(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('service_state').where('key', '=', key).execute();
+}
+
+export const STATE_TOKEN_INVALID = 'token_invalid';
+export const STATE_SEND_PAUSED_UNTIL = 'send_paused_until';
+export const STATE_SEND_WINDOW = 'send_window';
+
+export interface TokenInvalidState {
+  fingerprint: string;
+  code: number | null;
+  title: string;
+  at: number;
+}

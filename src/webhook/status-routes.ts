@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { requireAdmin } from '../admin/require-admin.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { normalizePhone } from '../lib/phone.js';
+import { userStats } from '../store/stats-repository.js';
+import { checkHealth } from './health.js';
+
+export const SERVICE_NAME = 'nexora-whatsapp-bot';
+
+/** GET /, GET /webhook/health and the admin-only GET /webhook/stats/:phone. */
+export async function statusRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  app.get('/', async () => ({
+    service: SERVICE_NAME,
+    status: 'running',
+    mode: deps.config.sandbox ? 'sandbox' : 'live',
+    database: deps.dbKind,
+    graphApiVersion: deps.config.whatsapp.graphApiVersion,
+    endpoints: ['/webhook', '/webhook/health', '/webhook/stats/:phone'],
+  }));
+
+  app.get('/webhook/health', async (_req, reply) => {
+    const report = await checkHealth(deps);
+    return reply.code(report.database === 'ok' ? 200 : 503).send(report);
+  });
+
+  app.get<{ Params: { phone: string } }>('/webhook/stats/:phone', async (req) => {
+    requireAdmin(req, deps.config.adminToken);
+    const phone = normalizePhone(req.params.phone);
+    if (!phone) throw new AppError('BAD_REQUEST', 'not a phone number');
+    const stats = await userStats(deps.db, phone);
+    if (!stats) throw new AppError('NOT_FOUND', 'unknown user');
+    return stats;
+  });
+}

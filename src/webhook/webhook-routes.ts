@@ -1,0 +1,66 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { ingestWebhook } from '../pipeline/ingest-webhook.js';
+import type { Deps } from '../deps.js';
+import { parseWebhook } from '../whatsapp/parse-webhook.js';
+import { verifyChallenge } from '../whatsapp/verify-challenge.js';
+import { verifySignature } from '../whatsapp/verify-signature.js';
+
+/** Meta's limit is 3 MB per payload; anything larger is refused with 413. */
+export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * GET /webhook (verification handshake) and POST /webhook (receive). The POST keeps the raw bytes:
+ * the signature covers them exactly, and they are parsed only after it checks out. Its own scope
+ * holds the raw-body parser, so no other route is affected.
+ */
+export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.get('/webhook', async (req, reply) => {
+    const token = deps.config.whatsapp.verifyToken;
+    const challenge = token ? verifyChallenge(req.query as Record<string, unknown>, token) : null;
+    if (challenge === null) {
+      req.log.warn('webhook verification refused');
+      return reply.code(403).type('text/plain').send('Forbidden');
+    }
+    return reply.code(200).type('text/plain').send(challenge);
+  });
+
+  app.post('/webhook', async (req, reply) => {
+    const raw = rawBody(req);
+    const secret = deps.config.whatsapp.appSecret;
+    if (secret && !verifySignature(raw, header(req, 'x-hub-signature-256'), secret)) {
+      throw new AppError('WEBHOOK_BAD_SIGNATURE', 'missing or invalid X-Hub-Signature-256');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(utf8.decode(raw));
+    } catch {
+      throw new AppError('WEBHOOK_BAD_BODY', 'body is not valid UTF-8 JSON');
+    }
+    const parsed = parseWebhook(body);
+    if (!parsed.ok) throw new AppError('WEBHOOK_BAD_BODY', parsed.error);
+    const { messages, statuses, other } = parsed.value;
+    const result = await ingestWebhook(deps.db, parsed.value, deps.clock.now());
+    deps.metrics?.webhookIngested(parsed.value, result);
+    if (other.length > 0) req.log.info({ ignored: other.map((o) => o.field) }, 'webhook items recorded but not acted on');
+    req.log.debug({ messages: messages.length, statuses: statuses.length, stored: result.storedMessages }, 'webhook stored');
+    if (result.storedMessages > 0) deps.workers?.inboundStored();
+    return reply.code(200).type('text/plain').send('EVENT_RECEIVED');
+  });
+}
+
+function rawBody(req: FastifyRequest): Buffer {
+  if (Buffer.isBuffer(req.body)) return req.body;
+  // No body at all (no content-type): treat as empty, which then fails as bad JSON.
+  return Buffer.alloc(0);
+}
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
