@@ -40,7 +40,8 @@ export const COPY = {
     `🙏 Thank you, ${name}! A Nexora consultant will be in touch with you shortly.`,
 
   askCountry: '💼 Which country would you like to work in?',
-  countryInvalid: '❓ Please type the name of a country, for example Germany or Canada.',
+  countryInvalid: (examples: readonly string[]): string =>
+    `❓ I don't know that country yet. Please type a country name, for example ${examples.join(', ')}.`,
   searchingJobs: (country: string): string =>
     `🔎 Searching jobs in ${country}… I'll send you what I find in a moment.\n\n` +
     "Meanwhile, reply with a number from 1 to 6 or type 'menu' for the main menu.",

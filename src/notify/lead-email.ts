@@ -1,0 +1,121 @@
+import type { LeadEvent } from './types.js';
+
+export interface LeadEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface RenderLeadEmailOptions {
+  /** IANA zone for the times shown to staff, e.g. "Asia/Dubai". Default UTC. */
+  timeZone?: string;
+  /** How many of the latest messages to show. Default 10. */
+  maxMessages?: number;
+}
+
+const DEFAULT_MAX_MESSAGES = 10;
+const MAX_MESSAGE_CHARS = 500;
+const MAX_SUBJECT_CHARS = 150;
+const NOT_GIVEN = '(not given)';
+
+/** For config validation: `renderLeadEmail` throws a RangeError on an unknown zone. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The admin notification for one lead event: a plain-text part and an escaped HTML part. */
+export function renderLeadEmail(e: LeadEvent, opts: RenderLeadEmailOptions = {}): LeadEmail {
+  const timeZone = opts.timeZone ?? 'UTC';
+  const when = (iso: string): string => formatTime(iso, timeZone);
+  const { lead } = e;
+  const fields: [label: string, value: string][] = [
+    ['Name', lead.name ?? NOT_GIVEN],
+    ['Phone', `+${lead.phone.replace(/^\+/, '')}`],
+    ['E-mail', lead.email ?? NOT_GIVEN],
+    ['Interest', lead.interest ?? NOT_GIVEN],
+    ['Budget', lead.budgetUsd === null ? NOT_GIVEN : formatUsd(lead.budgetUsd)],
+    ['Country of interest', lead.countryOfInterest ?? NOT_GIVEN],
+    [e.event === 'lead.created' ? 'Received' : 'Updated', when(e.occurredAt)],
+    ['First contact', when(lead.createdAt)],
+  ];
+  const messages = e.recentMessages.slice(-(opts.maxMessages ?? DEFAULT_MAX_MESSAGES)).map((m) => ({
+    who: m.direction === 'incoming' ? 'Customer' : 'Bot',
+    at: when(m.at),
+    text: truncate(m.text, MAX_MESSAGE_CHARS),
+  }));
+  const heading = e.event === 'lead.created' ? 'New lead from the WhatsApp bot' : 'Lead updated on the WhatsApp bot';
+  const waLink = `https://wa.me/${lead.phone.replace(/\D/g, '')}`;
+  const footer = `Event ${e.eventId} (${e.event}, ${e.occurredAt})`;
+
+  const text = [
+    heading,
+    '',
+    ...fields.map(([label, value]) => `${label}: ${value}`),
+    `WhatsApp: ${waLink}`,
+    '',
+    messages.length > 0 ? 'Recent messages:' : 'No messages recorded.',
+    ...messages.map((m) => `[${m.at}] ${m.who}: ${m.text}`),
+    '',
+    footer,
+  ].join('\n');
+
+  const rows = fields.map(([label, value]) => `<tr><th align="left">${esc(label)}</th><td>${esc(value)}</td></tr>`);
+  const items = messages.map((m) => `<li><small>${esc(m.at)}</small> <b>${esc(m.who)}:</b> ${esc(m.text)}</li>`);
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif">',
+    `<h2>${esc(heading)}</h2>`,
+    `<table cellpadding="4">${rows.join('')}</table>`,
+    `<p><a href="${esc(waLink)}">Open the chat on WhatsApp</a></p>`,
+    messages.length > 0
+      ? `<h3>Recent messages</h3><ul style="white-space:pre-wrap">${items.join('')}</ul>`
+      : '<p>No messages recorded.</p>',
+    `<p style="color:#888"><small>${esc(footer)}</small></p>`,
+    '</body></html>',
+  ].join('\n');
+
+  return { subject: renderSubject(e), text, html };
+}
+
+function renderSubject(e: LeadEvent): string {
+  const who = e.lead.name ?? `+${e.lead.phone.replace(/^\+/, '')}`;
+  const about = e.lead.interest ? ` (${e.lead.interest})` : '';
+  const prefix = e.event === 'lead.created' ? 'New lead' : 'Updated lead';
+  // One header line: user text must not bring line breaks into it.
+  return truncate(`${prefix}: ${who}${about}`.replace(/\s+/g, ' ').trim(), MAX_SUBJECT_CHARS);
+}
+
+export function formatUsd(amount: number): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
+}
+
+function formatTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+  return `${formatted} ${timeZone}`;
+}
+
+function truncate(s: string, maxChars: number): string {
+  const chars = Array.from(s); // code points, so an emoji is never cut in half
+  return chars.length <= maxChars ? s : `${chars.slice(0, maxChars - 1).join('')}…`;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+const esc = escapeHtml;

@@ -1,0 +1,69 @@
+// Meta's wire format, reduced to what the rest of the service needs.
+import type { UserInput } from '../conversation/types.js';
+
+/** One inbound user message found anywhere in a webhook payload. */
+export interface InboundMessage {
+  /** `messages[].id`, the idempotency key. */
+  wamid: string;
+  /** The key we use for the user: `wa_id`/`from` when present, else the business-scoped user id. */
+  userKey: string;
+  /** Phone-number wa_id when Meta sent one. */
+  waId: string | null;
+  /** Business-scoped user id (2026 BSUID rollout) when Meta sent one. */
+  bsuid: string | null;
+  /** `metadata.phone_number_id` of the business number that received it. */
+  phoneNumberId: string | null;
+  profileName: string | null;
+  /** WhatsApp's own timestamp (seconds precision). */
+  sentAt: Date;
+  /** `messages[].type` as Meta sent it (text, interactive, image, ...). */
+  type: string;
+  /** The message reduced for the conversation. */
+  input: UserInput;
+  /** A short human-readable summary stored as the seed's `message` column. */
+  summary: string;
+  /** The message object exactly as received. */
+  raw: unknown;
+}
+
+export type OutboundStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'played';
+
+/** One `statuses[]` entry. */
+export interface StatusUpdate {
+  wamid: string;
+  status: string;
+  recipientId: string | null;
+  at: Date;
+  errorCode: number | null;
+  errorTitle: string | null;
+  errorDetails: string | null;
+  raw: unknown;
+}
+
+export interface ParsedWebhook {
+  messages: InboundMessage[];
+  statuses: StatusUpdate[];
+  /** `value.errors[]` and change fields we do not act on, kept for the log. */
+  other: { field: string; raw: unknown }[];
+}
+
+/** The body POSTed to `/{PHONE_NUMBER_ID}/messages`. */
+export type GraphMessageBody = Record<string, unknown> & { messaging_product: 'whatsapp' };
+
+/** How the sender must react to one send attempt. */
+export type SendOutcome =
+  | { ok: true; wamid: string | null }
+  | {
+      ok: false;
+      /**
+       * message: this message failed for good; recipient: retry later, only this user waits;
+       * global: everyone waits (throughput, outage); token: credentials are bad, pause all sending.
+       */
+      scope: 'message' | 'recipient' | 'global' | 'token';
+      retryable: boolean;
+      code: number | null;
+      title: string;
+      /** From Retry-After or Meta's own advice, when known. */
+      retryAfterMs: number | null;
+      httpStatus: number | null;
+    };

@@ -1,0 +1,263 @@
+// A real HTTP server on loopback that answers like Meta's Graph API messages endpoint, with a
+// small script of faults (HTTP errors with Meta codes, dropped sockets, latency) for tests.
+import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeRequestKind = 'send' | 'read' | 'other';
+
+export interface FakeGraphRequest {
+  method: string;
+  /** e.g. /v24.0/200000000000002/messages (plus any prefix of the base URL). */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON, or the raw text when it was not JSON. */
+  body: unknown;
+  at: Date;
+  kind: FakeRequestKind;
+  /** Set once answered: the status and JSON sent, or 'dropped'. */
+  response?: { status: number; body: unknown } | 'dropped';
+}
+
+export type FakeResponse = { status: number; body: unknown; headers?: Record<string, string> } | 'drop';
+export type FakeHandler = (req: FakeGraphRequest) => FakeResponse | undefined;
+
+interface Match {
+  /** Only requests to this recipient ('+' and formatting ignored). */
+  to?: string;
+  /** Which requests the script applies to; default 'send' so mark-reads do not eat it. */
+  kind?: FakeRequestKind | 'any';
+  /** How many matching requests it applies to; default 1 (Infinity for "always"). */
+  times?: number;
+  latencyMs?: number;
+}
+
+export interface FakeFault extends Match {
+  status?: number;
+  code?: number;
+  title?: string;
+  details?: string;
+  retryAfterSec?: number;
+  /** Raw body instead of Meta's error JSON (a string is sent as-is, e.g. an HTML proxy page). */
+  body?: unknown;
+}
+
+export interface FakeGraphOptions {
+  /** When set, any other Bearer token gets Meta's 401 / code 190. */
+  token?: string;
+  /** When set, posts to another phone-number id get Meta's 400 / code 100. */
+  phoneNumberId?: string;
+  latencyMs?: number;
+}
+
+export interface FakeGraph {
+  /** Base URL, e.g. http://127.0.0.1:40123 (no trailing slash). */
+  readonly url: string;
+  readonly requests: FakeGraphRequest[];
+  /** Message sends only (not mark-read), every attempt. */
+  readonly sent: FakeGraphRequest[];
+  /** Sends answered with a wamid, in the order Meta "accepted" them. */
+  readonly accepted: { wamid: string; to: string; body: unknown }[];
+  /** Delay before every answer. */
+  latencyMs: number;
+  waitFor(pred: (requests: FakeGraphRequest[]) => boolean, timeoutMs?: number): Promise<FakeGraphRequest[]>;
+  fail(fault?: FakeFault): void;
+  drop(match?: Match): void;
+  delay(latencyMs: number, match?: Omit<Match, 'latencyMs'>): void;
+  /** A handler consulted before the script; return undefined to fall through. null removes it. */
+  respondWith(handler: FakeHandler | null): void;
+  /** Scripted faults not yet used. */
+  pendingScripts(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface Script extends Match {
+  times: number;
+  action: 'fail' | 'drop' | 'ok';
+  fault?: FakeFault;
+}
+
+const TITLES: Record<number, string> = {
+  100: 'Invalid parameter', 190: 'Invalid OAuth access token - Cannot parse access token',
+  130429: 'Rate limit hit', 131000: 'Something went wrong', 131016: 'Service unavailable',
+  131026: 'Message undeliverable', 131047: 'Re-engagement message', 131056: '(Business Account, Consumer Account) pair rate limit hit',
+};
+
+export function defaultStatusFor(code: number | undefined): number {
+  if (code === undefined) return 400;
+  if (code === 190 || code === 0) return 401;
+  if ([131000, 131016, 2, 133004, 131057, 1].includes(code)) return 500;
+  if (code === 10 || code === 368 || code === 131031 || (code >= 200 && code <= 299)) return 403;
+  return 400;
+}
+
+export function graphErrorBody(code: number, title?: string, details?: string): unknown {
+  const text = title ?? TITLES[code] ?? 'Fake Graph error';
+  return {
+    error: {
+      message: `(#${code}) ${text}`, type: 'OAuthException', code,
+      error_data: { messaging_product: 'whatsapp', details: details ?? text },
+      fbtrace_id: 'AFakeTrace',
+    },
+  };
+}
+
+const digits = (value: unknown): string => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
+const MESSAGES_PATH = /\/v\d+\.\d+\/([^/]+)\/messages$/;
+
+export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeGraph> {
+  const requests: FakeGraphRequest[] = [];
+  const sent: FakeGraphRequest[] = [];
+  const accepted: FakeGraph['accepted'] = [];
+  const scripts: Script[] = [];
+  const waiters = new Set<() => void>();
+  const timers = new Set<NodeJS.Timeout>();
+  let handler: FakeHandler | null = null;
+  let counter = 0;
+
+  const notify = (): void => { for (const check of [...waiters]) check(); };
+
+  function takeScript(req: FakeGraphRequest): Script | undefined {
+    const index = scripts.findIndex((s) =>
+      (s.kind === 'any' || s.kind === (req.kind === 'other' ? 'send' : req.kind)) &&
+      (s.to === undefined || digits(s.to) === digits(field(req.body, 'to'))));
+    const script = scripts[index];
+    if (script === undefined) return undefined;
+    script.times -= 1;
+    if (script.times <= 0) scripts.splice(index, 1);
+    return script;
+  }
+
+  function decide(req: FakeGraphRequest): { response: FakeResponse; latencyMs?: number } {
+    if (opts.token !== undefined && req.headers.authorization !== `Bearer ${opts.token}`) {
+      return { response: { status: 401, body: graphErrorBody(190) } };
+    }
+    const custom = handler?.(req);
+    if (custom !== undefined) return { response: custom };
+    const script = takeScript(req);
+    const latencyMs = script?.latencyMs;
+    const timing = latencyMs !== undefined ? { latencyMs } : {};
+    if (script?.action === 'drop') return { response: 'drop', ...timing };
+    if (script?.action === 'fail' && script.fault !== undefined) return { response: faultResponse(script.fault), ...timing };
+    return { response: normalResponse(req), ...timing };
+  }
+
+  function normalResponse(req: FakeGraphRequest): FakeResponse {
+    const id = MESSAGES_PATH.exec(req.path)?.[1];
+    if (req.method !== 'POST' || id === undefined) return { status: 400, body: graphErrorBody(100, 'Unsupported post request') };
+    if (opts.phoneNumberId !== undefined && id !== opts.phoneNumberId) {
+      return { status: 400, body: graphErrorBody(100, `Unsupported post request. Object with ID '${id}' does not exist`) };
+    }
+    if (field(req.body, 'messaging_product') !== 'whatsapp') return { status: 400, body: graphErrorBody(100, 'The parameter messaging_product is required.') };
+    if (req.kind === 'read') return { status: 200, body: { success: true } };
+    const to = field(req.body, 'to');
+    if (typeof to !== 'string' || to === '') return { status: 400, body: graphErrorBody(100, 'The parameter to is required.') };
+    counter += 1;
+    const wamid = `wamid.FAKE_OUT_${counter}`;
+    accepted.push({ wamid, to, body: req.body });
+    return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: digits(to) }], messages: [{ id: wamid }] } };
+  }
+
+  function answer(req: FakeGraphRequest, res: ServerResponse, response: FakeResponse, latencyMs: number): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (response === 'drop') {
+        req.response = 'dropped';
+        res.socket?.destroy();
+      } else {
+        req.response = { status: response.status, body: response.body };
+        const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+        const type = typeof response.body === 'string' ? 'text/html' : 'application/json';
+        res.writeHead(response.status, { 'content-type': type, ...response.headers }).end(text);
+      }
+      notify();
+    }, latencyMs);
+    timers.add(timer);
+  }
+
+  async function onRequest(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = parseJson(text);
+    const kind: FakeRequestKind = field(body, 'status') === 'read' ? 'read' : field(body, 'to') !== undefined ? 'send' : 'other';
+    const req: FakeGraphRequest = { method: incoming.method ?? 'GET', path: incoming.url ?? '/', headers: incoming.headers, body, at: new Date(), kind };
+    requests.push(req);
+    if (kind === 'send') sent.push(req);
+    notify();
+    const { response, latencyMs } = decide(req);
+    answer(req, res, response, latencyMs ?? fake.latencyMs);
+  }
+
+  const server = createServer((incoming, res) => {
+    onRequest(incoming, res).catch((err: unknown) => {
+      res.writeHead(500).end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const push = (action: Script['action'], match: Match, fault?: FakeFault): void => {
+    scripts.push({ ...match, kind: match.kind ?? 'send', times: match.times ?? 1, action, ...(fault ? { fault } : {}) });
+  };
+
+  const fake: FakeGraph = {
+    url: `http://127.0.0.1:${port}`,
+    requests, sent, accepted,
+    latencyMs: opts.latencyMs ?? 0,
+    waitFor(pred, timeoutMs = 5000) {
+      if (pred(requests)) return Promise.resolve(requests);
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (!pred(requests)) return;
+          cleanup();
+          resolve(requests);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`fake graph: condition not met within ${timeoutMs} ms (${requests.length} requests seen)`));
+        }, timeoutMs);
+        const cleanup = (): void => { clearTimeout(timer); waiters.delete(check); };
+        waiters.add(check);
+      });
+    },
+    fail: (fault = {}) => push('fail', fault, fault),
+    drop: (match = {}) => push('drop', match),
+    delay: (latencyMs, match = {}) => push('ok', { ...match, latencyMs }),
+    respondWith: (next) => { handler = next; },
+    pendingScripts: () => scripts.reduce((n, s) => n + s.times, 0),
+    reset() {
+      // The wamid counter is not reset: ids stay unique for the server's lifetime, as Meta's are.
+      requests.length = 0; sent.length = 0; accepted.length = 0; scripts.length = 0;
+      handler = null; fake.latencyMs = opts.latencyMs ?? 0;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
+  return fake;
+}
+
+function faultResponse(fault: FakeFault): FakeResponse {
+  const status = fault.status ?? defaultStatusFor(fault.code);
+  const headers = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : undefined;
+  const body = fault.body ?? (fault.code !== undefined
+    ? graphErrorBody(fault.code, fault.title, fault.details)
+    : { error: { message: fault.title ?? `Fake HTTP ${status}`, type: 'FakeGraphException', fbtrace_id: 'AFakeTrace' } });
+  return { status, body, ...(headers ? { headers } : {}) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // recorded as-is; the request is answered with code 100
+  }
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
