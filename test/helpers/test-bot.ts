@@ -2,6 +2,7 @@
 // loopback, the real app and workers. Webhooks go through app.inject or a real port.
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { ensureSeedPrograms } from '../../src/store/seed-programs.js';
 import type { DbKind } from '../../src/store/create-db.js';
@@ -33,7 +34,7 @@ export interface TestBot {
 export async function startTestBot(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { startWorkers?: boolean; graph?: FakeGraph; database?: TestDatabase; seed?: boolean } = {},
+  opts: { startWorkers?: boolean; graph?: FakeGraph; database?: TestDatabase; seed?: boolean; clock?: Clock } = {},
 ): Promise<TestBot> {
   const graph = opts.graph ?? (await startFakeGraph({ token: TEST_TOKEN, phoneNumberId: BUSINESS.phoneNumberId }));
   const database = opts.database ?? (await createTestDatabase(kind));
@@ -51,7 +52,12 @@ export async function startTestBot(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const runtime = await createRuntime(config, { logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), pollMs: 100, random: () => 0 });
+  const runtime = await createRuntime(config, {
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    pollMs: 100,
+    random: () => 0,
+    clock: opts.clock,
+  });
   if (opts.seed !== false) await ensureSeedPrograms(runtime.deps.db, undefined, Date.now());
   if (opts.startWorkers !== false) runtime.startWorkers();
 
@@ -111,4 +117,15 @@ export function bodyText(req: FakeGraphRequest): string {
   if (b.type === 'interactive') return [b.interactive.header?.text, b.interactive.body?.text].filter(Boolean).join('\n');
   if (b.type === 'document') return `[document] ${b.document.filename} ${b.document.caption ?? ''}`;
   return JSON.stringify(b);
+}
+
+/** A clock tests move by hand (starting at real time, so WhatsApp timestamps look current). */
+export class ManualClock implements Clock {
+  constructor(private t = Date.now()) {}
+  now(): number {
+    return this.t;
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
 }
