@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.js';
 import { AppError, isDatabaseUnavailable } from './errors.js';
 import { sandboxRoutes } from './webhook/sandbox-routes.js';
@@ -19,7 +19,8 @@ export async function buildApp(
     // Room for Meta's 3 MB payloads plus headers; the webhook scope enforces its own limit.
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
-    disableRequestLogging: true,
+    // Per-request access lines would double the log volume of a busy webhook; routes log what matters.
+    logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
   });
 
