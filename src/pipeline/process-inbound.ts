@@ -5,6 +5,7 @@ import { ensureSession, lockSession, sessionToState } from '../store/sessions-re
 import type { Database, MessageRow, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
 import { applyEffects } from './apply-effects.js';
+import { decideOptOut, recordOptOut } from './opt-out.js';
 import { queueOutbound } from './queue-outbound.js';
 import type { LeadNotifier } from './lead-notifications.js';
 
@@ -20,7 +21,15 @@ export interface ProcessContext {
 }
 
 export type ProcessOutcome =
-  | { kind: 'processed'; messageId: number; wamid: string | null; replies: number; effects: Effect['kind'][] }
+  | {
+      kind: 'processed';
+      messageId: number;
+      wamid: string | null;
+      replies: number;
+      effects: Effect['kind'][];
+      /** The conversation step the user is in afterwards (the metrics funnel counts these). */
+      step: string;
+    }
   | { kind: 'expired'; messageId: number; wamid: string | null }
   | { kind: 'none' }
   | { kind: 'locked' };
@@ -55,11 +64,23 @@ export async function processNextForUser(db: Kysely<Database>, phone: string, ct
 
 async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<ProcessOutcome> {
   const stored = inputFromStoredMessage(msg.type, msg.payload);
-  const result = handleMessage(sessionToState(session), stored.input, {
+  const optOut = decideOptOut(session, stored.input);
+  if (optOut.kind === 'opt_out' || optOut.kind === 'silent') {
+    let replies = 0;
+    if (optOut.kind === 'opt_out') {
+      await recordOptOut(trx, msg.phone, true, ctx.now);
+      replies = await queueOutbound(trx, { phone: msg.phone, replies: optOut.replies, replyTo: msg.id, now: ctx.now });
+    }
+    await markInbound(trx, msg.id, 'processed', ctx.now);
+    return { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies, effects: [], step: session.current_step };
+  }
+  if (optOut.kind === 'opt_in') await recordOptOut(trx, msg.phone, false, ctx.now);
+  const result = handleMessage(sessionToState(session), optOut.kind === 'opt_in' ? { kind: 'text', text: 'menu' } : stored.input, {
     now: new Date(ctx.now),
     programs: ctx.programs,
     settings: ctx.settings,
   });
+  if (optOut.kind === 'opt_in') result.replies.unshift(...optOut.replies);
   await trx
     .updateTable('whatsapp_sessions')
     .set({
@@ -83,7 +104,14 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
   });
   await applyEffects(trx, { phone: msg.phone, inbound: msg, effects: result.effects, now: ctx.now, notifier: ctx.notifier });
   await markInbound(trx, msg.id, 'processed', ctx.now);
-  return { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies, effects: result.effects.map((e) => e.kind) };
+  return {
+    kind: 'processed',
+    messageId: msg.id,
+    wamid: msg.message_id,
+    replies,
+    effects: result.effects.map((e) => e.kind),
+    step: result.state.step,
+  };
 }
 
 async function markInbound(trx: Kysely<Database>, id: number, status: 'processed' | 'expired', now: number): Promise<void> {

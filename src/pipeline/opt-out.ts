@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Reply, UserInput } from '../conversation/types.js';
+import type { Database, SessionRow } from '../store/schema.js';
+
+const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stop all', 'opt out', 'optout']);
+const START_WORDS = new Set(['start', 'subscribe', 'unstop']);
+
+export const OPT_OUT_CONFIRMATION =
+  "🔕 You're unsubscribed: Nexora Investments won't send you any more messages. Reply START at any time to talk to us again.";
+export const OPT_IN_CONFIRMATION = '🔔 Welcome back! You will receive our replies again.';
+
+function keyword(input: UserInput): string | null {
+  return input.kind === 'text' ? input.text.trim().toLowerCase().replace(/[.!]+$/, '') : null;
+}
+
+export type OptOutDecision =
+  /** Not about opting out: run the conversation as usual. */
+  | { kind: 'converse' }
+  /** STOP: confirm once, then silence. */
+  | { kind: 'opt_out'; replies: Reply[] }
+  /** START after STOP: confirm and carry on with the conversation (the menu). */
+  | { kind: 'opt_in'; replies: Reply[] }
+  /** Opted out and not START: store, answer nothing. */
+  | { kind: 'silent' };
+
+/** What STOP/START mean for this user now (pure). A user already opted out is not confirmed twice. */
+export function decideOptOut(session: SessionRow, input: UserInput): OptOutDecision {
+  const word = keyword(input);
+  const optedOut = session.opted_out === 1;
+  if (word !== null && STOP_WORDS.has(word)) {
+    return optedOut ? { kind: 'silent' } : { kind: 'opt_out', replies: [{ kind: 'text', body: OPT_OUT_CONFIRMATION }] };
+  }
+  if (!optedOut) return { kind: 'converse' };
+  if (word !== null && START_WORDS.has(word)) return { kind: 'opt_in', replies: [{ kind: 'text', body: OPT_IN_CONFIRMATION }] };
+  return { kind: 'silent' };
+}
+
+/**
+ * Records the opt-out (or opt-in) on the session. On opt-out, replies still queued for this user
+ * are cancelled: "sends nothing more" includes what was already waiting.
+ */
+export async function recordOptOut(trx: Kysely<Database>, phone: string, optedOut: boolean, now: number): Promise<void> {
+  await trx
+    .updateTable('whatsapp_sessions')
+    .set({ opted_out: optedOut ? 1 : 0, updated_at: now })
+    .where('phone', '=', phone)
+    .execute();
+  if (!optedOut) return;
+  await trx
+    .updateTable('whatsapp_messages')
+    .set({ status: 'failed', error_title: 'cancelled: the user opted out', locked_until: null, updated_at: now })
+    .where('phone', '=', phone)
+    .where('direction', '=', 'outgoing')
+    .where('status', '=', 'queued')
+    .execute();
+}
