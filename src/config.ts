@@ -39,6 +39,7 @@ const schema = z
     SESSION_TIMEOUT_MINUTES: number(30, 0.01),
     SEND_RATE_PER_SECOND: number(80, 0),
     MARK_READ: bool(true),
+    SEND_LEASE_SECONDS: integer(30, 2, 3600),
     BOOKING_URL: z.preprocess(emptyToUndefined, url('BOOKING_URL').default('https://nexorainvestments.com/book-consultation')),
     BROCHURE_URL: z.preprocess(emptyToUndefined, url('BROCHURE_URL').default('https://nexorainvestments.com/brochure.pdf')),
     BROCHURE_FILENAME: z.preprocess(emptyToUndefined, z.string().default('Nexora-Investments-Brochure.pdf')),
@@ -92,6 +93,8 @@ export interface Config {
     graphApiVersion: string;
     sendRatePerSecond: number;
     markRead: boolean;
+    /** How long a claimed send may take before another worker may take it over (the crash window). */
+    sendLeaseMs: number;
   };
   adminToken: string | undefined;
   adminEmails: string[];
@@ -142,6 +145,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       graphApiVersion: e.GRAPH_API_VERSION,
       sendRatePerSecond: e.SEND_RATE_PER_SECOND,
       markRead: e.MARK_READ,
+      sendLeaseMs: e.SEND_LEASE_SECONDS * 1000,
     },
     adminToken: e.ADMIN_TOKEN,
     adminEmails: (e.ADMIN_EMAIL ?? '')

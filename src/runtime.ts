@@ -65,6 +65,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
         version: config.whatsapp.graphApiVersion,
         phoneNumberId: config.whatsapp.phoneNumberId,
         token: config.whatsapp.token ?? '',
+        // A send must give up well before its lease ends, or another worker could send it again.
+        timeoutMs: Math.min(10_000, config.whatsapp.sendLeaseMs / 2),
       });
   const mailer: Mailer | null = config.mail.smtpUrl ? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }) : null;
 
@@ -75,6 +77,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     graph,
     tokenFingerprint: fingerprint,
     ratePerSecond: config.whatsapp.sendRatePerSecond,
+    leaseMs: config.whatsapp.sendLeaseMs,
     pollMs: opts.pollMs,
     random: opts.random,
     onTokenInvalid: async (state) => {

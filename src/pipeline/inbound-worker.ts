@@ -122,7 +122,13 @@ export class InboundWorker {
         await this.recordFailure(phone, err);
         return;
       }
-      if (outcome.kind === 'none' || outcome.kind === 'locked') return;
+      if (outcome.kind === 'locked') {
+        // Another instance holds this user; it may finish just before our message became visible
+        // to it, so look again shortly instead of waiting for the next poll.
+        setTimeout(() => this.signal.wake(), 50).unref();
+        return;
+      }
+      if (outcome.kind === 'none') return;
       this.failures.delete(outcome.messageId);
       this.o.log.debug({ wamid: outcome.wamid, user: maskPhone(phone), outcome: outcome.kind }, 'inbound processed');
       this.o.onProcessed?.(outcome);

@@ -68,7 +68,8 @@ export function createDb(target: DbTarget, opts: { poolSize?: number; searchPath
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  // Wait a little for another writer (the CLI, a backup), then fail so the webhook answers 503.
+  sqlite.pragma('busy_timeout = 3000');
   sqlite.pragma('foreign_keys = ON');
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),

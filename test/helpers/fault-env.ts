@@ -1,0 +1,68 @@
+// Shared set-up for the process-level fault tests: a database, a fake Graph API and the env that
+// points a server process at both.
+import { BUSINESS, envelope, textMessage } from './payloads.js';
+import { postWebhook } from './server-process.js';
+import { startFakeGraph, type FakeGraph } from './fake-graph.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+import { TEST_ADMIN_TOKEN, TEST_SECRET, TEST_TOKEN, TEST_VERIFY_TOKEN } from './test-bot.js';
+import type { DbKind } from '../../src/store/create-db.js';
+
+export interface FaultEnv {
+  graph: FakeGraph;
+  database: TestDatabase;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function createFaultEnv(kind: DbKind, extra: Record<string, string> = {}): Promise<FaultEnv> {
+  const graph = await startFakeGraph({ token: TEST_TOKEN, phoneNumberId: BUSINESS.phoneNumberId });
+  const database = await createTestDatabase(kind);
+  return {
+    graph,
+    database,
+    env: {
+      DATABASE_URL: database.url,
+      WHATSAPP_TOKEN: TEST_TOKEN,
+      PHONE_NUMBER_ID: BUSINESS.phoneNumberId,
+      VERIFY_TOKEN: TEST_VERIFY_TOKEN,
+      APP_SECRET: TEST_SECRET,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      GRAPH_API_URL: graph.url,
+      SEND_RATE_PER_SECOND: '0',
+      MARK_READ: 'false',
+      SEND_LEASE_SECONDS: '2',
+      ...extra,
+    },
+    async close() {
+      await graph.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Users 155500100000 + i, each saying `text`; resolves with the users whose webhook got 200. */
+export async function postUsers(url: string | ((i: number) => string), count: number, text = 'hi', inFlight = 16): Promise<string[]> {
+  const acked: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const user = String(155500100000 + i);
+      const target = typeof url === 'string' ? url : url(i);
+      const status = await postWebhook(target, envelope({ messages: [textMessage(user, text)] }), TEST_SECRET);
+      if (status === 200) acked.push(user);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return acked;
+}
+
+/** How many replies each user got (accepted by the fake Graph API). */
+export function repliesPerUser(graph: FakeGraph): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const a of graph.accepted) {
+    const u = a.to.replace(/\D/g, '');
+    m.set(u, (m.get(u) ?? 0) + 1);
+  }
+  return m;
+}
