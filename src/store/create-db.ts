@@ -54,8 +54,11 @@ export function createDb(target: DbTarget, opts: { poolSize?: number; searchPath
       connectionTimeoutMillis: 5_000,
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
-    // An idle client losing its connection (database restarted) must not crash the process.
+    // A client losing its connection (database restarted, network cut) must not crash the process:
+    // the query in progress fails (the webhook answers 503, the worker retries) and the pool drops
+    // the broken client. Idle clients report through the pool, checked-out ones on themselves.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const u = new URL(target.location);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
