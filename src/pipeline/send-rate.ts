@@ -15,6 +15,12 @@ export async function reserveSendSlots(trx: Kysely<Database>, ratePerSecond: num
   if (wanted <= 0) return [];
   if (ratePerSecond <= 0) return Array.from({ length: wanted }, () => now);
   const interval = 1000 / ratePerSecond;
+  // The row must exist before it is locked: two instances finding no row would both start a window.
+  await trx
+    .insertInto('service_state')
+    .values({ key: STATE_SEND_WINDOW, value: '0', updated_at: now })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   const { rows } = await sql<{ value: string }>`select value from service_state where key = ${STATE_SEND_WINDOW}${lockingClause(trx, 'wait')}`.execute(
     trx,
   );
