@@ -74,7 +74,9 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
       const spanMs = times.at(-1)! - times[0]!;
       // 30 sends at 10/s take about 2.9 s; two independent limiters would finish in about 1.45 s.
       expect(spanMs).toBeGreaterThan(2_400);
-      for (const start of times) expect(times.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(12);
+      // Slots are 100 ms apart; a send delayed by the event loop can bunch with the next one, but no
+      // one-second window comes near the 20 that two unshared limiters would allow.
+      for (const start of times) expect(times.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(15);
     });
 
     it('lets a survivor finish the work of an instance killed mid-load', async () => {
