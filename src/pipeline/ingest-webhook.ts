@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { lockKey } from '../store/dialect.js';
 import type { Database, NewMessage } from '../store/schema.js';
 import type { ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
+import { storableText } from '../lib/storable-text.js';
 import { mergeStatus } from './status-precedence.js';
 
 export interface IngestResult {
@@ -30,13 +31,13 @@ export async function ingestWebhook(db: Kysely<Database>, parsed: ParsedWebhook,
         if (seen.has(m.wamid)) continue;
         seen.add(m.wamid);
         rows.push({
-          phone: m.userKey,
-          message: m.summary,
+          phone: storableText(m.userKey),
+          message: storableText(m.summary),
           direction: 'incoming',
           timestamp: m.sentAt.getTime(),
-          message_id: m.wamid,
+          message_id: storableText(m.wamid),
           status: 'received',
-          type: m.type,
+          type: storableText(m.type).slice(0, 32),
           payload: JSON.stringify(m.raw),
           next_attempt_at: null,
           locked_until: null,

@@ -5,6 +5,7 @@ import { ensureSession, lockSession, sessionToState } from '../store/sessions-re
 import type { Database, MessageRow, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
 import { applyEffects } from './apply-effects.js';
+import { storableText } from '../lib/storable-text.js';
 import { decideOptOut, recordOptOut } from './opt-out.js';
 import { queueOutbound } from './queue-outbound.js';
 import type { LeadNotifier } from './lead-notifications.js';
@@ -64,6 +65,7 @@ export async function processNextForUser(db: Kysely<Database>, phone: string, ct
 
 async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<ProcessOutcome> {
   const stored = inputFromStoredMessage(msg.type, msg.payload);
+  if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
   const optOut = decideOptOut(session, stored.input);
   if (optOut.kind === 'opt_out' || optOut.kind === 'silent') {
     let replies = 0;
