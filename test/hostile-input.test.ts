@@ -123,3 +123,11 @@ describe('properties of the parser and the conversation over generated input', (
     );
   });
 });
+
+describe('identifiers longer than Meta ever sends', () => {
+  it('sets the message aside instead of failing the whole webhook', () => {
+    const body = envelope({ messages: [textMessage('1'.repeat(100), 'hi'), textMessage(USER, 'ok', { wamid: `wamid.${'x'.repeat(200)}` }), textMessage(USER, 'fine')] });
+    const parsed = parseWebhook(body);
+    expect(parsed.ok && parsed.value.messages.map((m) => m.summary)).toEqual(['fine']);
+  });
+});

@@ -5,9 +5,10 @@ import { toUserInput } from './to-user-input.js';
 import { type ItemResult, describeIssues, epochSecondsSchema, lenientText, optionalText } from './webhook-fields.js';
 
 const messageSchema = z.looseObject({
-  id: z.string().min(1),
-  from: optionalText,
-  from_user_id: optionalText,
+  // Bounded like the columns that store them: an overlong id is not Meta's and is set aside.
+  id: z.string().min(1).max(128),
+  from: optionalText.pipe(z.string().max(64).optional()),
+  from_user_id: optionalText.pipe(z.string().max(64).optional()),
   timestamp: epochSecondsSchema,
   type: z.string().min(1),
 });
