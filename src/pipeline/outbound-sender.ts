@@ -52,6 +52,8 @@ export interface ClaimedMessage {
   slotAt: number;
 }
 
+const PAUSE_CHECK_MS = 250;
+
 export function tokenFingerprint(token: string | undefined): string {
   return token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'sandbox';
 }
@@ -67,6 +69,9 @@ export class OutboundSender {
   private running = false;
   private loop: Promise<void> | null = null;
   private inFlight = 0;
+  private pauseCheckedAt = -Infinity;
+  private pausedUntil = 0;
+  private tokenBad = false;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
@@ -114,12 +119,22 @@ export class OutboundSender {
     }
   }
 
-  /** Milliseconds until sending may resume (0 = now). */
+  /**
+   * Milliseconds until sending may resume (0 = now). The shared pause rows are re-read at most every
+   * PAUSE_CHECK_MS, so a busy sender does not add two reads to every claim; a pause set by another
+   * instance is seen within that time (a pause set here is seen at once).
+   */
   private async pausedFor(): Promise<number> {
-    const token = await readState<TokenInvalidState>(this.o.db, STATE_TOKEN_INVALID);
-    if (token && token.fingerprint === this.o.tokenFingerprint) return 5_000;
-    const until = await readState<number>(this.o.db, STATE_SEND_PAUSED_UNTIL);
-    return until ? Math.max(0, until - this.o.clock.now()) : 0;
+    const now = this.o.clock.now();
+    if (now - this.pauseCheckedAt >= PAUSE_CHECK_MS) {
+      const token = await readState<TokenInvalidState>(this.o.db, STATE_TOKEN_INVALID);
+      const until = await readState<number>(this.o.db, STATE_SEND_PAUSED_UNTIL);
+      this.tokenBad = token?.fingerprint === this.o.tokenFingerprint;
+      this.pausedUntil = until ?? 0;
+      this.pauseCheckedAt = now;
+    }
+    if (this.tokenBad) return 5_000;
+    return Math.max(0, this.pausedUntil - now);
   }
 
   async claim(limit: number): Promise<ClaimedMessage[]> {
@@ -230,6 +245,7 @@ export class OutboundSender {
     const delay = Math.max(outcome.retryAfterMs ?? 0, backoffDelayMs(row.attempts, { random: this.o.random }));
     if (outcome.scope === 'global') {
       await writeState(this.o.db, STATE_SEND_PAUSED_UNTIL, now + delay, now);
+      this.pausedUntil = Math.max(this.pausedUntil, now + delay);
     }
     await this.requeue(row, now, now + delay, { refundAttempt: false, outcome });
     log.warn({ id: row.id, user: maskPhone(row.phone), code: outcome.code, scope: outcome.scope, delayMs: delay }, 'send failed; will retry');
@@ -262,6 +278,7 @@ export class OutboundSender {
     if (current?.fingerprint === this.o.tokenFingerprint) return;
     const state: TokenInvalidState = { fingerprint: this.o.tokenFingerprint, code: outcome.code, title: outcome.title, at: now };
     await writeState(this.o.db, STATE_TOKEN_INVALID, state, now);
+    this.tokenBad = true;
     this.o.log.error({ code: outcome.code }, 'WhatsApp token rejected: sending paused until a new token is configured');
     await this.o.onTokenInvalid?.(state);
   }
