@@ -98,7 +98,8 @@ export class InboundWorker {
       .selectFrom('whatsapp_messages')
       .select('phone')
       .where('status', '=', 'received')
-      .orderBy('timestamp')
+      // Arrival order decides which users go first; within a user the processor takes the oldest
+      // WhatsApp timestamp itself.
       .orderBy('id')
       .limit(SCAN_LIMIT)
       .execute();

@@ -41,6 +41,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['phone', 'timestamp', 'id'])
     .where(sql.ref('status'), '=', 'received')
     .execute();
+  // The processor's scan for users with work, in arrival order.
+  await db.schema
+    .createIndex('idx_messages_inbound_queue')
+    .on('whatsapp_messages')
+    .columns(['id'])
+    .where(sql.ref('status'), '=', 'received')
+    .execute();
   await db.schema
     .createIndex('idx_messages_outbound_pending')
     .on('whatsapp_messages')
@@ -53,7 +60,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['phone', 'id'])
     .where(sql<boolean>`status in ('queued', 'sending') and type <> 'read'`)
     .execute();
-  await db.schema.createIndex('idx_messages_failed').on('whatsapp_messages').columns(['status', 'updated_at']).execute();
+  // Only failed rows (for retry-failed and the admin's list). An index on all statuses would tempt the
+  // planner away from the partial queue indexes above, into sorting the whole backlog on every claim.
+  await db.schema
+    .createIndex('idx_messages_failed')
+    .on('whatsapp_messages')
+    .columns(['updated_at'])
+    .where(sql.ref('status'), '=', 'failed')
+    .execute();
 
   await withId(db.schema.createTable('whatsapp_statuses'), pg)
     .addColumn('message_id', 'varchar(128)', (c) => c.notNull())
