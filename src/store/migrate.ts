@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { isPostgres } from './dialect.js';
 import * as m001 from './migrations/001-initial.js';
 
@@ -16,8 +16,28 @@ export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
 }
 
+/**
+ * Kysely's migrator looks for its table with a catalogue query over every schema of the database; a
+ * schema dropped by someone else at that instant (another tenant, a test) fails it with 3F000
+ * ("schema does not exist"). The calls below are idempotent, so a few immediate retries are safe.
+ */
+async function retryIfSchemaVanished<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+      if (code !== '3F000' || i >= attempts) throw err;
+    }
+  }
+}
+
 /** Brings the schema up to date; idempotent. Throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return retryIfSchemaVanished(() => runMigrations(db));
+}
+
+async function runMigrations(db: Kysely<any>): Promise<string[]> {
   const result: MigrationResultSet = await (await createMigrator(db)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -29,9 +49,20 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 }
 
 /** True when every known migration has run (used by /ready). */
-export async function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
-  const list = await (await createMigrator(db)).getMigrations();
-  return list.every((m) => m.executedAt !== undefined);
+export function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
+  return retryIfSchemaVanished(async () => {
+    const list = await (await createMigrator(db)).getMigrations();
+    return list.every((m) => m.executedAt !== undefined);
+  });
 }
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1);
+
+/** Undoes every migration (drops every table): `reset-db`, before migrating up again. */
+export function migrateDown(db: Kysely<any>): Promise<void> {
+  return retryIfSchemaVanished(async () => {
+    // Kysely reports a failed migration in its result instead of throwing.
+    const down = await (await createMigrator(db)).migrateTo(NO_MIGRATIONS);
+    if (down.error) throw new Error(`dropping the schema failed: ${String((down.error as Error)?.message ?? down.error)}`, { cause: down.error });
+  });
+}

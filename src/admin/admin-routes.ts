@@ -1,0 +1,30 @@
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.js';
+import { adminAuthHook } from './admin-auth.js';
+import { messageRoutes } from './message-routes.js';
+import { programRoutes } from './program-routes.js';
+import { reportRoutes } from './report-routes.js';
+import { userRoutes } from './user-routes.js';
+
+/**
+ * The admin API, registered under /admin/api. Every route, the OpenAPI document included, needs
+ * `Authorization: Bearer $ADMIN_TOKEN`: the document describes the personal data the API serves, so
+ * it is not published. The routes only translate HTTP to the shared operations in src/ops/.
+ */
+export async function adminRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  app.addHook('onRequest', adminAuthHook(deps));
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Nexora bot admin API', version: '1.0.0', description: 'Statistics, leads, users (access and erasure), failed messages, program catalogue.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearerAuth: [] }],
+    },
+  });
+  await reportRoutes(app, deps);
+  await userRoutes(app, deps);
+  await messageRoutes(app, deps);
+  await programRoutes(app, deps);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.js';
+import { addProgram, listProgramsOp, removeProgram, updateProgram, type ProgramInput } from '../ops/programs.js';
+import { errorResponse, nameParams, programBody, programPatchBody, programSchema, programsResponse } from './admin-schemas.js';
+
+type NameRoute = { Params: { name: string } };
+
+/** GET/POST programs, PUT/DELETE programs/:name. Every change refreshes this instance's catalogue cache. */
+export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  app.get('/programs', { schema: { summary: 'The program catalogue', response: { 200: programsResponse } } }, async () => listProgramsOp(deps.db));
+
+  app.post<{ Body: ProgramInput }>(
+    '/programs',
+    { schema: { summary: 'Add a program', body: programBody, response: { 201: programSchema, 400: errorResponse } } },
+    async (req, reply) => {
+      const added = await addProgram(deps.db, req.body, deps.clock.now());
+      deps.programs.invalidate();
+      return reply.code(201).send(added);
+    },
+  );
+
+  app.put<NameRoute & { Body: Partial<Omit<ProgramInput, 'name'>> }>(
+    '/programs/:name',
+    { schema: { summary: 'Change fields of a program (by name)', params: nameParams, body: programPatchBody, response: { 200: programSchema, 400: errorResponse, 404: errorResponse } } },
+    async (req) => {
+      const updated = await updateProgram(deps.db, req.params.name, req.body, deps.clock.now());
+      deps.programs.invalidate();
+      return updated;
+    },
+  );
+
+  app.delete<NameRoute>(
+    '/programs/:name',
+    { schema: { summary: 'Remove a program (by name)', params: nameParams, response: { 204: { type: 'null' }, 404: errorResponse } } },
+    async (req, reply) => {
+      await removeProgram(deps.db, req.params.name);
+      deps.programs.invalidate();
+      return reply.code(204).send();
+    },
+  );
+}

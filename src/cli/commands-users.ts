@@ -1,0 +1,102 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { deleteUser } from '../ops/delete-user.js';
+import { exportUser } from '../ops/export-user.js';
+import { getUserInfo, type UserInfo } from '../ops/get-user-info.js';
+import { DEFAULT_TEST_TEXT, queueTestMessage } from '../ops/queue-test-message.js';
+import type { CliContext } from './cli-context.js';
+import { CliFailure } from './cli-errors.js';
+import { confirm } from './confirm.js';
+import { positiveInt } from './parse-args.js';
+import { printJson, printRecord, printTable, progressReporter, shortTime, writeOut } from './output.js';
+
+function printUserInfo(u: UserInfo): void {
+  const s = u.session;
+  printRecord(`User ${u.phone}`, {
+    'opted out': s ? (s.optedOut ? 'YES (sent STOP)' : 'no') : null,
+    'current step': s?.currentStep,
+    'session active': s ? (s.isActive ? 'yes' : 'no') : null,
+    'profile name': s?.profileName,
+    'last activity (UTC)': shortTime(s?.lastActivity),
+    'messages in / out': `${u.totals.incoming} / ${u.totals.outgoing}`,
+    lead: u.lead ? [u.lead.name, u.lead.email, u.lead.interest, u.lead.budget && `$${u.lead.budget}`].filter(Boolean).join(' · ') : null,
+  });
+  printTable(
+    ['time (UTC)', 'dir', 'status', 'type', 'text'],
+    u.messages.map((m) => [shortTime(m.at), m.direction === 'incoming' ? 'in' : 'out', m.error ? `${m.status}: ${m.error}` : m.status, m.type, m.text.slice(0, 120)]),
+  );
+}
+
+/** user-info, export-user, delete-user, test-message. */
+export function registerUserCommands(program: Command, ctx: CliContext): void {
+  userInfoCommand(program, ctx);
+  exportUserCommand(program, ctx);
+  deleteUserCommand(program, ctx);
+  testMessageCommand(program, ctx);
+}
+
+function userInfoCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('user-info <phone>')
+    .description('session (opt-out included), lead and the last messages with time and delivery status')
+    .option('--messages <n>', 'how many recent messages', positiveInt, 20)
+    .option('--json', 'machine-readable output')
+    .action(async (phone: string, o: { messages: number; json?: boolean }) => {
+      const info = await ctx.withDb(({ db }) => getUserInfo(db, phone, { messages: o.messages }));
+      if (o.json) printJson(info);
+      else printUserInfo(info);
+    });
+}
+
+function exportUserCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('export-user <phone>')
+    .description('everything stored about one person, as JSON (data-subject access request)')
+    .option('--output <file>', 'write to this file instead of stdout')
+    .action(async (phone: string, o: { output?: string }) => {
+      const progress = progressReporter('export-user');
+      const data = await ctx.withDb(({ db }) => exportUser(db, phone, ctx.now(), { onProgress: progress }));
+      progress.end();
+      const text = JSON.stringify(data, null, 2);
+      if (!o.output) return writeOut(text);
+      await writeFile(o.output, `${text}\n`, { mode: 0o600 }); // personal data: readable by the owner only
+      writeOut(`exported ${data.messages.length} message(s), ${data.statuses.length} status(es), ${data.notifications.length} notification(s) to ${o.output}`);
+    });
+}
+
+function deleteUserCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('delete-user <phone>')
+    .description('erase everything stored about one person (asks for confirmation); leaves an anonymous audit row')
+    .option('--yes', 'do not ask for confirmation')
+    .option('--json', 'machine-readable output')
+    .action(async (phone: string, o: { yes?: boolean; json?: boolean }) => {
+      const result = await ctx.withDb(async ({ db }) => {
+        const info = await getUserInfo(db, phone, { messages: 0 }); // unknown users fail here, before any question
+        const what = `${info.totals.incoming + info.totals.outgoing} message(s), ${info.lead ? 'a lead' : 'no lead'}, ${info.session ? 'a session' : 'no session'}`;
+        if (!o.yes && !(await confirm(`Delete everything stored about ${info.phone} (${what})?`))) throw new CliFailure('aborted: nothing was deleted');
+        return deleteUser(db, info.phone, 'cli', ctx.now());
+      });
+      if (o.json) return printJson(result);
+      const d = result.deleted;
+      writeOut(
+        `deleted ${result.phone}: ${d.messages} message(s), ${d.statuses} status(es), ${d.sessions} session(s), ${d.leads} lead(s), ${d.notifications} notification(s) (audit #${result.auditId})`,
+      );
+    });
+}
+
+function testMessageCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('test-message <phone>')
+    .description("queue a text message through the real sending queue (the running server's sender delivers it)")
+    .option('--text <text>', 'message text', DEFAULT_TEST_TEXT)
+    .option('--json', 'machine-readable output')
+    .action(async (phone: string, o: { text: string; json?: boolean }) => {
+      const result = await ctx.withDb(({ db }) => queueTestMessage(db, phone, o.text, ctx.now()));
+      if (o.json) return printJson(result);
+      writeOut(`queued message #${result.id} to ${result.phone}; the running server sends it (see: nexora-bot user-info ${result.phone})`);
+      if (result.outsideWindow) {
+        writeOut('warning: this person has not written in the last 24 hours, so WhatsApp will refuse free text (the row will show failed)');
+      }
+    });
+}

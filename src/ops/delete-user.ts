@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { requirePhone, unknownUser } from './require-phone.js';
+
+export type Actor = 'cli' | 'api';
+
+export interface DeleteUserResult {
+  phone: string;
+  deleted: { sessions: number; messages: number; statuses: number; leads: number; notifications: number };
+  auditId: number;
+}
+
+const n = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
+
+/**
+ * Erases one person (`delete-user`, DELETE /admin/api/users/:phone) in one transaction: session,
+ * messages in both directions (the outbound queue included), their delivery statuses, lead and every
+ * notification about them. The audit row records that a deletion happened and what it removed, never
+ * who it was about, so the erasure can be shown without keeping the data it erased.
+ */
+export async function deleteUser(db: Kysely<Database>, phoneInput: string, actor: Actor, now: number): Promise<DeleteUserResult> {
+  const phone = requirePhone(phoneInput);
+  return db.transaction().execute(async (trx) => {
+    // The session first: its row lock makes a worker that is answering this person right now finish
+    // (and commit its replies) before we delete, so nothing it wrote survives.
+    const sessions = n(await trx.deleteFrom('whatsapp_sessions').where('phone', '=', phone).executeTakeFirst());
+    const statuses = n(
+      await trx
+        .deleteFrom('whatsapp_statuses')
+        .where((eb) =>
+          eb.or([
+            eb('recipient_id', '=', phone),
+            eb('message_id', 'in', eb.selectFrom('whatsapp_messages').select('message_id').where('phone', '=', phone).where('message_id', 'is not', null).$narrowType<{ message_id: string }>()),
+          ]),
+        )
+        .executeTakeFirst(),
+    );
+    const messages = n(await trx.deleteFrom('whatsapp_messages').where('phone', '=', phone).executeTakeFirst());
+    const leads = n(await trx.deleteFrom('whatsapp_leads').where('phone', '=', phone).executeTakeFirst());
+    const notifications = n(await trx.deleteFrom('notifications').where('phone', '=', phone).executeTakeFirst());
+    const deleted = { sessions, messages, statuses, leads, notifications };
+    if (sessions + messages + statuses + leads + notifications === 0) throw unknownUser(phone);
+    const audit = await trx
+      .insertInto('audit_log')
+      .values({ action: 'delete_user', actor, details: JSON.stringify({ deleted, at: new Date(now).toISOString() }), created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { phone, deleted, auditId: audit.id };
+  });
+}

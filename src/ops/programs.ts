@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../errors.js';
+import { parsePrograms, readProgramsFile } from '../store/load-seed-programs.js';
+import { deleteProgramByName, findProgramByName, listPrograms, upsertPrograms } from '../store/programs-repository.js';
+import type { Database, ProgramRow } from '../store/schema.js';
+import { defaultProgramsFile } from '../store/seed-programs.js';
+
+/** A program as the seed file, the CLI and the API spell it (snake_case, minimum_investment in USD). */
+export interface ProgramInput {
+  country: string;
+  category: string;
+  name: string;
+  description?: string;
+  minimum_investment: number;
+  processing_time?: string;
+  link: string;
+  rank: number;
+}
+
+export type ProgramView = Required<ProgramInput> & { id: number; created_at: string; updated_at: string };
+
+function toView(r: ProgramRow): ProgramView {
+  const { id, country, category, name, description, minimum_investment, processing_time, link, rank } = r;
+  const at = (ms: number) => new Date(ms).toISOString();
+  return { id, country, category, name, description, minimum_investment, processing_time, link, rank, created_at: at(r.created_at), updated_at: at(r.updated_at) };
+}
+
+/** Validates with the seed file's own schema, so every way into the catalogue accepts the same programs. */
+function validProgram(input: unknown) {
+  try {
+    return parsePrograms([input]);
+  } catch (e) {
+    const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+    const detail = issues?.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ') ?? (e as Error).message;
+    throw new AppError('BAD_REQUEST', `invalid program: ${detail}`);
+  }
+}
+
+async function getProgram(db: Kysely<Database>, name: string): Promise<ProgramRow> {
+  const row = await findProgramByName(db, name);
+  if (!row) throw new AppError('NOT_FOUND', `unknown program: "${name}"`);
+  return row;
+}
+
+export async function listProgramsOp(db: Kysely<Database>): Promise<ProgramView[]> {
+  return (await listPrograms(db)).map(toView);
+}
+
+export async function addProgram(db: Kysely<Database>, input: ProgramInput, now: number): Promise<ProgramView> {
+  const programs = validProgram(input);
+  if (await findProgramByName(db, input.name)) throw new AppError('BAD_REQUEST', `a program named "${input.name}" already exists (use update)`);
+  await upsertPrograms(db, programs, now);
+  return toView(await getProgram(db, input.name));
+}
+
+/** Changes the given fields of the program with this name (the name itself is its key). */
+export async function updateProgram(
+  db: Kysely<Database>,
+  name: string,
+  patch: Partial<Omit<ProgramInput, 'name'>>,
+  now: number,
+): Promise<ProgramView> {
+  const current = toView(await getProgram(db, name));
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  await upsertPrograms(db, validProgram({ ...current, ...defined, name }), now);
+  return toView(await getProgram(db, name));
+}
+
+export async function removeProgram(db: Kysely<Database>, name: string): Promise<void> {
+  if (!(await deleteProgramByName(db, name))) throw new AppError('NOT_FOUND', `unknown program: "${name}"`);
+}
+
+/** `seed-programs`: loads a program file (default: the shared seed), adding or updating by name. */
+export async function seedPrograms(db: Kysely<Database>, file: string | undefined, now: number) {
+  const source = file ?? defaultProgramsFile();
+  let programs;
+  try {
+    programs = await readProgramsFile(source);
+  } catch (e) {
+    throw new AppError('BAD_REQUEST', `cannot load programs: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 400)}`, { cause: e });
+  }
+  return { file: source, ...(await upsertPrograms(db, programs, now)) };
+}
