@@ -17,7 +17,7 @@ describe('the database away for a while', () => {
     proxy = undefined;
     await fx?.close();
     fx = undefined;
-  });
+  }, 60_000);
 
   it('SQLite file locked by another writer: webhooks answer 503 (Meta retries), nothing half-done, then it resumes', async () => {
     fx = await createFaultEnv('sqlite');
@@ -40,7 +40,7 @@ describe('the database away for a while', () => {
     await fx.graph.waitFor(() => repliesPerUser(fx!.graph).get('155500500001') === 1, 10_000);
     const health = await fetch(`${server.url}/webhook/health`);
     expect(health.status).toBe(200);
-  });
+  }, 60_000);
 
   // Runs wherever PostgreSQL is part of the run: always in CI (see test/helpers/test-db.ts).
   for (const _ of DB_KINDS.filter((k) => k === 'postgres'))
@@ -69,5 +69,5 @@ describe('the database away for a while', () => {
     expect(status).toBe(200);
     await fx.graph.waitFor(() => repliesPerUser(fx!.graph).get('155500600001') === 1, 15_000);
     expect((await fetch(`${server.url}/webhook/health`)).status).toBe(200);
-  });
+  }, 60_000);
 });

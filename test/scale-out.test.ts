@@ -63,7 +63,7 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
       } finally {
         await handle.db.destroy();
       }
-    });
+    }, 60_000);
 
     it('shares the send rate across instances instead of multiplying it', async () => {
       fx = await createFaultEnv(kind, { SEND_RATE_PER_SECOND: '10' });
@@ -77,7 +77,7 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
       // Slots are 100 ms apart; a send delayed by the event loop can bunch with the next one, but no
       // one-second window comes near the 20 that two unshared limiters would allow.
       for (const start of times) expect(times.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(15);
-    });
+    }, 60_000);
 
     it('lets a survivor finish the work of an instance killed mid-load', async () => {
       fx = await createFaultEnv(kind);
@@ -95,5 +95,5 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
       const per = repliesPerUser(fx.graph);
       expect(acked.filter((u) => (per.get(u) ?? 0) > 2)).toEqual([]);
     });
-  });
+  }, 60_000);
 }

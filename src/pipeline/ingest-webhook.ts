@@ -59,6 +59,9 @@ export async function ingestWebhook(db: Kysely<Database>, parsed: ParsedWebhook,
       storedMessages = inserted.length;
     }
     let storedStatuses = 0;
+    // Serialised with the sender recording these wamids, so a status that races its send result is
+    // applied by whichever of the two commits second. Locks in a fixed order: no deadlocks.
+    for (const wamid of [...new Set(parsed.statuses.map((s) => s.wamid))].sort()) await lockKey(trx, `wamid:${wamid}`);
     for (const s of parsed.statuses) {
       if (await storeStatus(trx, s, now)) storedStatuses++;
     }
@@ -67,9 +70,6 @@ export async function ingestWebhook(db: Kysely<Database>, parsed: ParsedWebhook,
 }
 
 async function storeStatus(trx: Kysely<Database>, s: StatusUpdate, now: number): Promise<boolean> {
-  // Serialised with the sender recording this wamid, so a status that races the send result is
-  // applied by whichever of the two commits second.
-  await lockKey(trx, `wamid:${s.wamid}`);
   const inserted = await trx
     .insertInto('whatsapp_statuses')
     .values({

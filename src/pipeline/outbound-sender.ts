@@ -5,7 +5,7 @@ import { backoffDelayMs } from '../lib/backoff.js';
 import type { Clock } from '../lib/clock.js';
 import { maskPhone } from '../lib/phone.js';
 import { WakeSignal } from '../lib/wake-signal.js';
-import { isPostgres, lockKey } from '../store/dialect.js';
+import { isPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 import {
   readState,
@@ -15,8 +15,8 @@ import {
   type TokenInvalidState,
 } from '../store/service-state.js';
 import type { GraphMessageBody, SendOutcome } from '../whatsapp/types.js';
-import { applyStatusToMessage } from './ingest-webhook.js';
 import { reserveSendSlots } from './send-rate.js';
+import { SentRecorder } from './sent-recorder.js';
 
 export interface GraphSender {
   send(body: GraphMessageBody): Promise<SendOutcome>;
@@ -76,7 +76,10 @@ export class OutboundSender {
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
 
+  private readonly sent: SentRecorder;
+
   constructor(private readonly o: OutboundSenderOptions) {
+    this.sent = new SentRecorder(o.db, o.clock);
     this.concurrency = o.concurrency ?? 64;
     this.maxAttempts = o.maxAttempts ?? 10;
     this.leaseMs = o.leaseMs ?? 60_000;
@@ -105,11 +108,13 @@ export class OutboundSender {
       try {
         const pause = await this.pausedFor();
         if (pause > 0) waitMs = Math.min(pause, 5_000);
-        else if (this.inFlight < this.concurrency) {
+        // Refill in batches (below half) rather than one row per finished send: one claim per
+        // batch instead of one per message.
+        else if (this.inFlight <= this.concurrency / 2) {
           const claimed = await this.claim(this.concurrency - this.inFlight);
           for (const row of claimed) this.dispatch(row);
           // A full claim means more may be waiting: go round again at once.
-          if (claimed.length > 0 && this.inFlight < this.concurrency) continue;
+          if (claimed.length > 0 && this.inFlight <= this.concurrency / 2) continue;
         }
       } catch (err) {
         this.o.log.error({ err }, 'outbound claim failed; retrying');
@@ -205,24 +210,7 @@ export class OutboundSender {
     const now = this.o.clock.now();
     const log = this.o.log;
     if (outcome.ok) {
-      await this.o.db.transaction().execute(async (trx) => {
-        if (outcome.wamid) await lockKey(trx, `wamid:${outcome.wamid}`);
-        await trx
-          .updateTable('whatsapp_messages')
-          .set({ status: 'sent', message_id: outcome.wamid, locked_until: null, sent_at: now, updated_at: now, error_code: null, error_title: null })
-          .where('id', '=', row.id)
-          .where('locked_until', '=', row.lockedUntil)
-          .execute();
-        if (!outcome.wamid) return;
-        // Statuses that arrived before this send call returned are applied now.
-        const early = await trx
-          .selectFrom('whatsapp_statuses')
-          .select(['status', 'error_code', 'error_title'])
-          .where('message_id', '=', outcome.wamid)
-          .orderBy('id')
-          .execute();
-        for (const s of early) await applyStatusToMessage(trx, outcome.wamid, s.status, s.error_code, s.error_title, now);
-      });
+      await this.sent.record(row, outcome.wamid);
       return;
     }
     const retryable = outcome.retryable && row.attempts < this.maxAttempts;

@@ -32,9 +32,21 @@ async function retryIfSchemaVanished<T>(fn: () => Promise<T>, attempts = 3): Pro
   }
 }
 
-/** Brings the schema up to date; idempotent. Throws with the failing migration's error. */
+/**
+ * Brings the schema up to date; idempotent. Throws with the failing migration's error.
+ * On PostgreSQL, instances starting together take turns under an advisory lock: Kysely's own lock
+ * row lives in a table that the first of them must create, and two creating it at once collide.
+ */
 export function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return retryIfSchemaVanished(() => runMigrations(db));
+  if (!isPostgres(db)) return retryIfSchemaVanished(() => runMigrations(db));
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('nexora-bot:migrations'))`.execute(conn);
+    try {
+      return await retryIfSchemaVanished(() => runMigrations(conn));
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('nexora-bot:migrations'))`.execute(conn);
+    }
+  });
 }
 
 async function runMigrations(db: Kysely<any>): Promise<string[]> {

@@ -66,3 +66,20 @@ export function repliesPerUser(graph: FakeGraph): Map<string, number> {
   }
   return m;
 }
+
+/** Waits until the database holds no unfinished work (nothing received, queued or being sent). */
+export async function waitForSettled(databaseUrl: string, timeoutMs = 20_000): Promise<void> {
+  const { createDb, resolveDbTarget } = await import('../../src/store/create-db.js');
+  const handle = createDb(resolveDbTarget(databaseUrl));
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const open = await handle.db.selectFrom('whatsapp_messages').select('id').where('status', 'in', ['received', 'queued', 'sending']).limit(1).execute();
+      if (open.length === 0) return;
+      if (Date.now() > deadline) throw new Error('work still unfinished in the database');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await handle.db.destroy();
+  }
+}

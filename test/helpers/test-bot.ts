@@ -85,16 +85,18 @@ export async function startTestBot(
     async idle(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const pending = await runtime.deps.db
-          .selectFrom('whatsapp_messages')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('status', 'in', ['received', 'queued', 'sending'])
-          .executeTakeFirstOrThrow();
+        // Job searches first: one finishing between the two queries queues its answer, which the
+        // second query then sees.
         const jobs = await runtime.deps.db
           .selectFrom('notifications')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('kind', '=', 'job_search')
           .where('status', 'in', ['pending', 'sending'])
+          .executeTakeFirstOrThrow();
+        const pending = await runtime.deps.db
+          .selectFrom('whatsapp_messages')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', 'in', ['received', 'queued', 'sending'])
           .executeTakeFirstOrThrow();
         if (Number(pending.n) === 0 && Number(jobs.n) === 0) return;
         if (Date.now() > deadline) throw new Error(`bot not idle after ${timeoutMs} ms (${pending.n} messages pending)`);

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../lib/clock.js';
+import { lockKey } from '../store/dialect.js';
+import type { Database } from '../store/schema.js';
+import { applyStatusToMessage } from './ingest-webhook.js';
+
+interface Pending {
+  id: number;
+  lockedUntil: number;
+  wamid: string | null;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+const MAX_BATCH = 256;
+
+/**
+ * Records successful sends in groups: every result that arrives while a flush is being prepared is
+ * written in the same transaction (one commit instead of one per message), and the statuses that
+ * beat their send result are looked up once for the whole group. A result is only recorded while
+ * the row's lease is still the one this send was claimed with.
+ */
+export class SentRecorder {
+  private pending: Pending[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  record(row: { id: number; lockedUntil: number }, wamid: string | null): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id: row.id, lockedUntil: row.lockedUntil, wamid, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const batch = this.pending.splice(0, MAX_BATCH);
+      if (this.pending.length > 0) this.schedule();
+      void this.flush(batch);
+    });
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const now = this.clock.now();
+        // Locks in a fixed order, so two groups (or a group and a status webhook) cannot deadlock.
+        const wamids = [...new Set(batch.map((b) => b.wamid).filter((w): w is string => w !== null))].sort();
+        for (const w of wamids) await lockKey(trx, `wamid:${w}`);
+        for (const b of batch) {
+          await trx
+            .updateTable('whatsapp_messages')
+            .set({ status: 'sent', message_id: b.wamid, locked_until: null, sent_at: now, updated_at: now, error_code: null, error_title: null })
+            .where('id', '=', b.id)
+            .where('locked_until', '=', b.lockedUntil)
+            .execute();
+        }
+        if (wamids.length === 0) return;
+        const early = await trx
+          .selectFrom('whatsapp_statuses')
+          .select(['message_id', 'status', 'error_code', 'error_title'])
+          .where('message_id', 'in', wamids)
+          .orderBy('id')
+          .execute();
+        for (const s of early) await applyStatusToMessage(trx, s.message_id, s.status, s.error_code, s.error_title, now);
+      });
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  }
+}
