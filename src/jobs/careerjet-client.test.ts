@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanText, decodeEntities, searchJobs, type CareerjetOptions } from './careerjet-client.js';
+import { searchJobs, type CareerjetOptions } from './careerjet-client.js';
+import { cleanText, decodeEntities } from './clean-text.js';
 import { normalizeCountry, type CountryInfo } from './normalize-country.js';
 
 /** A fake CareerJet on loopback: records each request, answers with `handle`. */

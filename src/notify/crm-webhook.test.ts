@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRetryAfter, postLeadEvent, signLeadWebhook, verifyLeadWebhookSignature } from './crm-webhook.js';
+import { parseRetryAfter } from '../lib/retry-after.js';
+import { postLeadEvent, signLeadWebhook, verifyLeadWebhookSignature } from './crm-webhook.js';
 import type { LeadEvent } from './types.js';
 
 interface Hit {
@@ -178,18 +179,23 @@ describe('verifyLeadWebhookSignature', () => {
   });
 });
 
+// The helper is shared with the WhatsApp sender (src/lib/retry-after.ts); its cases live here.
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-03-05T10:00:00Z');
   it.each([
-    [undefined, undefined],
-    ['', undefined],
-    ['soon', undefined],
+    [undefined, null],
+    ['', null],
+    ['soon', null],
+    ['-5', null],
+    ['1.5', null],
     ['0', 0],
     ['30', 30_000],
+    [['30', '60'], 30_000],
     ['Wed, 05 Mar 2025 10:01:00 GMT', 60_000],
     ['Wed, 05 Mar 2025 09:00:00 GMT', 0],
     ['99999999', 24 * 60 * 60 * 1000],
   ])('%j → %j', (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
+    expect(parseRetryAfter(header, new Date(now))).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { request } from 'undici';
+import { parseRetryAfter } from '../lib/retry-after.js';
 import type { DeliveryOutcome, LeadEvent } from './types.js';
 
 export interface PostLeadEventOptions {
@@ -12,7 +13,6 @@ export interface PostLeadEventOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 const EXCERPT_BYTES = 2048;
 const EXCERPT_CHARS = 200;
 
@@ -50,8 +50,8 @@ export async function postLeadEvent(opts: PostLeadEventOptions): Promise<Deliver
     const excerpt = await readExcerpt(res.body);
     const error = `HTTP ${status}${excerpt ? `: ${excerpt}` : ''}`;
     if (status === 408 || status === 429 || status >= 500) {
-      const retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
-      return retryAfterMs === undefined ? { status: 'retry', error } : { status: 'retry', error, retryAfterMs };
+      const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+      return retryAfterMs === null ? { status: 'retry', error } : { status: 'retry', error, retryAfterMs };
     }
     // Other 4xx, and 1xx/3xx (redirects are not followed: a moved endpoint is a config change).
     return { status: 'failed', error };
@@ -75,20 +75,6 @@ export function verifyLeadWebhookSignature(raw: Buffer, header: string | string[
   const given = Buffer.from(match[1].toLowerCase(), 'hex');
   const expected = createHmac('sha256', secret).update(raw).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Retry-After as delta-seconds or an HTTP date → milliseconds from `nowMs`, capped at a day. */
-export function parseRetryAfter(header: string | string[] | undefined, nowMs: number): number | undefined {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (!value) return undefined;
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
-  else {
-    const at = Date.parse(value);
-    if (Number.isNaN(at)) return undefined;
-    ms = at - nowMs;
-  }
-  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
 }
 
 async function readExcerpt(body: AsyncIterable<Buffer>): Promise<string> {

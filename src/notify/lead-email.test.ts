@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatUsd, isValidTimeZone, renderLeadEmail } from './lead-email.js';
+import { escapeHtml, isValidTimeZone, renderLeadEmail } from './lead-email.js';
 import type { LeadEvent } from './types.js';
 
 function leadEvent(overrides: Partial<LeadEvent['lead']> = {}, rest: Partial<LeadEvent> = {}): LeadEvent {
@@ -89,11 +89,6 @@ describe('renderLeadEmail', () => {
 });
 
 describe('helpers', () => {
-  it('formats whole dollars', () => {
-    expect(formatUsd(0)).toBe('$0');
-    expect(formatUsd(250000)).toBe('$250,000');
-  });
-
   it('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
   });

@@ -1,3 +1,4 @@
+import { formatUsd } from '../lib/money.js';
 import type { LeadEvent } from './types.js';
 
 export interface LeadEmail {
@@ -87,10 +88,6 @@ function renderSubject(e: LeadEvent): string {
   const prefix = e.event === 'lead.created' ? 'New lead' : 'Updated lead';
   // One header line: user text must not bring line breaks into it.
   return truncate(`${prefix}: ${who}${about}`.replace(/\s+/g, ' ').trim(), MAX_SUBJECT_CHARS);
-}
-
-export function formatUsd(amount: number): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
 }
 
 function formatTime(iso: string, timeZone: string): string {

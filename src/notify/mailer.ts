@@ -107,7 +107,7 @@ export function classifySmtpError(err: unknown): DeliveryOutcome {
   return { status: 'retry', error };
 }
 
-/** ADMIN_EMAILS="a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"] */
+/** ADMIN_EMAIL="a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"] */
 export function parseAdminEmails(s: string | undefined): string[] {
   return (s ?? '')
     .split(/[,;]/)

@@ -32,8 +32,11 @@ export interface LeadEvent {
 
 /** What one delivery attempt came to. Delivery functions return this; they do not throw for it. */
 export type DeliveryOutcome =
-  /** Accepted by the other side; `detail` is its answer (SMTP response line, HTTP status). */
-  | { status: 'sent'; detail: string }
+  /**
+   * Accepted by the other side; `detail` is its answer (SMTP response line, HTTP status).
+   * `recorded`: the handler already marked its row sent, in the transaction that did the work.
+   */
+  | { status: 'sent'; detail: string; recorded?: true }
   /** Transient: try again later, not before `retryAfterMs` when the other side said so. */
   | { status: 'retry'; error: string; retryAfterMs?: number }
   /** Permanent: trying again will not help (rejected address, 4xx from the CRM, bad config). */

@@ -10,9 +10,10 @@ export async function queueAdminAlert(
   db: Kysely<Database>,
   config: Config,
   alert: { dedupeKey: string; subject: string; text: string; now: number },
+  log?: { warn(obj: object, msg: string): void },
 ): Promise<void> {
   const canSend = Boolean(config.mail.smtpUrl) && config.adminEmails.length > 0;
-  await db
+  const inserted = await db
     .insertInto('notifications')
     .values({
       kind: 'admin_alert',
@@ -28,5 +29,9 @@ export async function queueAdminAlert(
       sent_at: null,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+    .executeTakeFirst();
+  // When it cannot reach an inbox, the alert goes to the log instead (once, like the e-mail).
+  if (!canSend && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+    log?.warn({ dedupeKey: alert.dedupeKey, text: alert.text }, `admin alert not e-mailed (SMTP_URL or ADMIN_EMAIL is not set): ${alert.subject}`);
+  }
 }

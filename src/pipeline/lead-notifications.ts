@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { LeadEvent } from '../notify/types.js';
 import type { Database, LeadRow } from '../store/schema.js';
 
@@ -9,9 +9,12 @@ export interface LeadNotifier {
   /** False without SMTP_URL: the e-mail is recorded as `skipped` so it can be seen (and retried later). */
   emailEnabled: boolean;
   webhookEnabled: boolean;
+  /** Told about every e-mail recorded as `skipped`, so a missing SMTP_URL shows in the logs too. */
+  log?: { info(obj: object, msg: string): void };
 }
 
-const RECENT_MESSAGES = 6;
+/** Enough for the lead's own answers and what led to them (the e-mail shows up to 10). */
+const RECENT_MESSAGES = 10;
 
 /** The versioned lead event, snapshotted inside the lead's transaction (so it never changes after). */
 export async function buildLeadEvent(
@@ -21,11 +24,16 @@ export async function buildLeadEvent(
   eventId: string,
   now: number,
 ): Promise<LeadEvent> {
+  // Conversation order, not insertion order: a batch of the user's messages is stored before any
+  // answer to them, so by id alone the last rows would all be the bot's. A reply sorts right
+  // after the message it answers (reply_to), the message itself first.
   const recent = await trx
     .selectFrom('whatsapp_messages')
-    .select(['direction', 'message', 'timestamp', 'type'])
+    .select(['direction', 'message', 'timestamp'])
     .where('phone', '=', lead.phone)
     .where('type', '<>', 'read')
+    .orderBy(sql`coalesce(reply_to, id)`, 'desc')
+    .orderBy(sql`case when direction = 'incoming' then 1 else 0 end`)
     .orderBy('id', 'desc')
     .limit(RECENT_MESSAGES)
     .execute();
@@ -46,7 +54,7 @@ export async function buildLeadEvent(
     },
     recentMessages: recent.reverse().map((m) => ({
       direction: m.direction,
-      text: m.message.slice(0, 500),
+      text: Array.from(m.message).slice(0, 500).join(''), // code points: never half an emoji
       at: new Date(m.timestamp).toISOString(),
     })),
   };
@@ -91,4 +99,9 @@ export async function queueLeadNotifications(
     )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
+  // Logged inside the transaction: should it roll back, the message is redone with it, so the
+  // line may repeat but is never missing.
+  if (notifier.adminEmails.length > 0 && !notifier.emailEnabled) {
+    notifier.log?.info({ eventId: event.eventId, event: event.event }, 'lead e-mail recorded as skipped: SMTP_URL is not set');
+  }
 }

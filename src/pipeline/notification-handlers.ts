@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { searchJobs } from '../jobs/careerjet-client.js';
-import { normalizeCountry } from '../jobs/normalize-country.js';
+import { FALLBACK_SITE, normalizeCountry, type CountryInfo } from '../jobs/normalize-country.js';
 import { renderJobsReply } from '../jobs/render-jobs.js';
 import { postLeadEvent } from '../notify/crm-webhook.js';
-import { renderLeadEmail } from '../notify/lead-email.js';
+import { escapeHtml, renderLeadEmail } from '../notify/lead-email.js';
 import type { Mailer } from '../notify/mailer.js';
 import type { DeliveryOutcome, LeadEvent } from '../notify/types.js';
 import type { Database, NotificationRow } from '../store/schema.js';
@@ -16,62 +16,66 @@ export interface AdminAlert {
   text: string;
 }
 
+/** Per-call bounds; each library's default applies when absent (CRM 10 s, CareerJet 4 s). */
+export interface HandlerOptions {
+  webhookTimeoutMs?: number;
+  careerjetTimeoutMs?: number;
+}
+
 /** The handlers of each notification kind, wired to the configured mailer, CRM and CareerJet. */
 export function notificationHandlers(
   config: Config,
   mailer: Mailer | null,
   onRepliesQueued: () => void,
   now: () => number,
+  opts: HandlerOptions = {},
 ): Record<string, NotificationHandler> {
   return {
     lead_email: async (row) => {
       if (!mailer) return { status: 'failed', error: 'SMTP_URL is not set' };
       const event = JSON.parse(row.payload) as LeadEvent;
+      // The dedupe key is stable per lead event, so a resent copy has the same Message-ID.
       return mailer.send(config.adminEmails, renderLeadEmail(event), row.dedupe_key);
     },
     lead_webhook: async (row) => {
       if (!config.leadWebhook.url) return { status: 'failed', error: 'LEAD_WEBHOOK_URL is not set' };
-      return postLeadEvent({ url: config.leadWebhook.url, secret: config.leadWebhook.secret, event: JSON.parse(row.payload) as LeadEvent });
+      const event = JSON.parse(row.payload) as LeadEvent;
+      return postLeadEvent({ url: config.leadWebhook.url, secret: config.leadWebhook.secret, event, timeoutMs: opts.webhookTimeoutMs });
     },
     admin_alert: async (row) => {
       if (!mailer) return { status: 'failed', error: 'SMTP_URL is not set' };
       const alert = JSON.parse(row.payload) as AdminAlert;
-      const html = `<pre>${alert.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c)}</pre>`;
+      const html = `<pre>${escapeHtml(alert.text)}</pre>`;
       return mailer.send(config.adminEmails, { subject: alert.subject, text: alert.text, html }, row.dedupe_key);
     },
-    job_search: async (row, db) => answerJobSearch(config, row, db, onRepliesQueued, now),
+    job_search: async (row, db) => answerJobSearch({ config, timeoutMs: opts.careerjetTimeoutMs, onRepliesQueued, now }, row, db),
   };
+}
+
+interface JobSearchDeps {
+  config: Config;
+  timeoutMs: number | undefined;
+  onRepliesQueued: () => void;
+  now: () => number;
 }
 
 /**
  * Looks the jobs up (outside any transaction: CareerJet may be slow), then queues the answer and
- * marks the notification sent in one transaction, so the answer is queued exactly once even if
- * the process dies in between.
+ * marks the notification sent in one transaction, conditional on still holding the lease, so the
+ * answer is queued exactly once even if the process dies in between.
  */
-async function answerJobSearch(
-  config: Config,
-  row: NotificationRow,
-  db: Kysely<Database>,
-  onRepliesQueued: () => void,
-  now: () => number,
-): Promise<DeliveryOutcome> {
+async function answerJobSearch(deps: JobSearchDeps, row: NotificationRow, db: Kysely<Database>): Promise<DeliveryOutcome> {
   const payload = JSON.parse(row.payload) as { country: string; replyTo: number | null };
   const phone = row.phone;
   if (!phone) return { status: 'failed', error: 'job search without a user' };
-  const country = normalizeCountry(payload.country);
-  if (!country) return { status: 'failed', error: `unknown country ${payload.country}` };
+  const country = countryFor(payload.country);
+  const { careerjet } = deps.config;
   const result = await searchJobs(
-    {
-      apiUrl: config.careerjet.apiUrl,
-      affid: config.careerjet.affid,
-      userIp: config.careerjet.userIp,
-      userAgent: config.careerjet.userAgent,
-      referer: config.careerjet.referer,
-    },
+    { apiUrl: careerjet.apiUrl, affid: careerjet.affid, userIp: careerjet.userIp, userAgent: careerjet.userAgent, referer: careerjet.referer, timeoutMs: deps.timeoutMs },
     country,
   );
   const reply = renderJobsReply(country, result);
-  const t = now();
+  const t = deps.now();
   const done = await db.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable('notifications')
@@ -84,8 +88,16 @@ async function answerJobSearch(
     await queueOutbound(trx, { phone, replies: [reply], replyTo: payload.replyTo, now: t });
     return true;
   });
-  if (done) onRepliesQueued();
+  if (done) deps.onRepliesQueued();
   return done
-    ? { status: 'sent', detail: `${result.kind}` }
+    ? { status: 'sent', detail: result.kind === 'unavailable' ? `unavailable: ${result.reason}` : result.kind, recorded: true }
     : { status: 'failed', error: 'lease lost before the answer was queued; another worker owns it' };
+}
+
+/**
+ * The conversation only queues countries it recognised, but a deploy may change the table while a
+ * search waits: the user still gets an answer, searched on the fallback site by the name they gave.
+ */
+function countryFor(input: string): CountryInfo {
+  return normalizeCountry(input) ?? { name: input, location: input, ...FALLBACK_SITE };
 }

@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../lib/backoff.js';
 import type { Clock } from '../lib/clock.js';
 import { WakeSignal } from '../lib/wake-signal.js';
 import { isPostgres } from '../store/dialect.js';
-import type { Database, NotificationRow } from '../store/schema.js';
+import type { Database, NotificationRow, NotificationsTable } from '../store/schema.js';
 import type { DeliveryOutcome } from '../notify/types.js';
 
 /** Delivers one notification of a kind; must not throw for expected failures (return an outcome). */
@@ -16,12 +16,27 @@ export interface NotificationWorkerOptions {
   log: Logger;
   handlers: Record<string, NotificationHandler>;
   maxAttempts?: number;
+  /** Deliveries in flight at once, per lane. */
   concurrency?: number;
   leaseMs?: number;
   pollMs?: number;
   random?: () => number;
   onOutcome?: (kind: string, outcome: DeliveryOutcome['status']) => void;
 }
+
+/** Tries before a notification is marked failed: two to four minutes of backoff in all. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+export const DEFAULT_CONCURRENCY = 8;
+/** The first retry waits 1–2 s, each further one twice as long (backoffDelayMs caps it at 5 min). */
+const RETRY_BASE_MS = 2_000;
+const DEFAULT_LEASE_MS = 120_000;
+type NotificationUpdate = Updateable<NotificationsTable>;
+
+// Kinds a user is waiting for in the chat get their own lane (own slots, own claim), so a mail
+// server or CRM that hangs for its whole timeout, with a backlog of retries, never holds them up.
+const CHAT_KINDS = ['job_search'];
+const LANES = ['chat', 'background'] as const;
+type Lane = (typeof LANES)[number];
 
 /**
  * Delivers durable notifications (lead e-mail, CRM webhook, admin alerts, job searches) with
@@ -32,7 +47,7 @@ export class NotificationWorker {
   private readonly signal = new WakeSignal();
   private running = false;
   private loop: Promise<void> | null = null;
-  private inFlight = 0;
+  private readonly inFlight: Record<Lane, number> = { chat: 0, background: 0 };
 
   constructor(private readonly o: NotificationWorkerOptions) {}
 
@@ -46,23 +61,27 @@ export class NotificationWorker {
     this.signal.wake();
   }
 
+  /** Stops claiming, then waits for the deliveries in flight (each bounded by its own timeout). */
   async stop(): Promise<void> {
     this.running = false;
     this.signal.wake();
     await this.loop;
-    while (this.inFlight > 0) await this.signal.wait(20);
+    while (this.inFlight.chat + this.inFlight.background > 0) await this.signal.wait(20);
   }
 
   private async run(): Promise<void> {
-    const concurrency = this.o.concurrency ?? 8;
+    const concurrency = this.o.concurrency ?? DEFAULT_CONCURRENCY;
     while (this.running) {
       let waitMs = this.o.pollMs ?? 500;
       try {
-        if (this.inFlight < concurrency) {
-          const rows = await this.claim(concurrency - this.inFlight);
-          for (const row of rows) this.dispatch(row);
-          if (rows.length > 0) continue;
+        let claimed = 0;
+        for (const lane of LANES) {
+          const free = concurrency - this.inFlight[lane];
+          const rows = free > 0 ? await this.claim(free, lane) : [];
+          for (const row of rows) this.dispatch(row, lane);
+          claimed += rows.length;
         }
+        if (claimed > 0) continue;
       } catch (err) {
         this.o.log.error({ err }, 'notification claim failed; retrying');
         waitMs = 1_000;
@@ -71,88 +90,75 @@ export class NotificationWorker {
     }
   }
 
-  async claim(limit: number): Promise<NotificationRow[]> {
+  /** Takes up to `limit` due rows (of one lane, or any) and leases them to this worker. */
+  async claim(limit: number, lane?: Lane): Promise<NotificationRow[]> {
     const now = this.o.clock.now();
-    const lease = this.o.leaseMs ?? 120_000;
+    const kinds = lane === undefined ? sql`` : sql`and kind ${sql.raw(lane === 'chat' ? 'in' : 'not in')} (${sql.join(CHAT_KINDS)})`;
     return this.o.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ id: number }>`
         select id from notifications
         where status in ('pending', 'sending')
           and ((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${now}))
+          ${kinds}
         order by next_attempt_at, id
         limit ${limit}${isPostgres(this.o.db) ? sql` for update skip locked` : sql``}`.execute(trx);
       if (rows.length === 0) return [];
       return trx
         .updateTable('notifications')
-        .set((eb) => ({ status: 'sending', locked_until: now + lease, attempts: eb('attempts', '+', 1), updated_at: now }))
+        .set((eb) => ({ status: 'sending', locked_until: now + (this.o.leaseMs ?? DEFAULT_LEASE_MS), attempts: eb('attempts', '+', 1), updated_at: now }))
         .where('id', 'in', rows.map((r) => r.id))
         .returningAll()
         .execute();
     });
   }
 
-  private dispatch(row: NotificationRow): void {
-    this.inFlight++;
+  private dispatch(row: NotificationRow, lane: Lane): void {
+    this.inFlight[lane]++;
     void this.deliver(row)
+      .then((outcome) => this.record(row, outcome))
       .catch((err: unknown) => this.o.log.error({ err, id: row.id, kind: row.kind }, 'recording a notification result failed; retried when its lease expires'))
       .finally(() => {
-        this.inFlight--;
+        this.inFlight[lane]--;
         this.signal.wake();
       });
   }
 
-  private async deliver(row: NotificationRow): Promise<void> {
+  private async deliver(row: NotificationRow): Promise<DeliveryOutcome> {
     const handler = this.o.handlers[row.kind];
-    let outcome: DeliveryOutcome;
-    if (!handler) outcome = { status: 'failed', error: `no handler for notification kind ${row.kind}` };
-    else {
-      try {
-        outcome = await handler(row, this.o.db);
-      } catch (err) {
-        outcome = { status: 'retry', error: String((err as Error)?.message ?? err) };
-      }
-    }
-    await this.record(row, outcome);
+    if (!handler) return { status: 'failed', error: `no handler for notification kind ${row.kind}` };
+    return handler(row, this.o.db).catch((err: unknown) => ({ status: 'retry', error: String((err as Error)?.message ?? err) }));
   }
 
-  /**
-   * Records an attempt's outcome, only while this worker still holds the row's lease (a handler
-   * that finished its own transaction, or a lease taken over by another worker, makes it a no-op).
-   */
+  /** Records an attempt's outcome on the row, if the lease is still ours (see `update`). */
   async record(row: NotificationRow, outcome: DeliveryOutcome): Promise<void> {
     const now = this.o.clock.now();
-    const max = this.o.maxAttempts ?? 8;
     this.o.onOutcome?.(row.kind, outcome.status);
+    const where = { id: row.id, kind: row.kind, attempts: row.attempts };
     if (outcome.status === 'sent') {
-      await this.o.db
-        .updateTable('notifications')
-        .set({ status: 'sent', locked_until: null, sent_at: now, updated_at: now, last_error: null })
-        .where('id', '=', row.id)
-        .where('status', '=', 'sending')
-        .where('locked_until', '=', row.locked_until)
-        .execute();
-      this.o.log.info({ id: row.id, kind: row.kind }, 'notification delivered');
+      if (outcome.recorded || (await this.update(row, { status: 'sent', sent_at: now, last_error: null }, now))) {
+        this.o.log.info({ ...where, detail: outcome.detail }, 'notification delivered');
+      } else this.o.log.warn(where, 'delivered after the lease ran out: another worker may deliver it again');
       return;
     }
-    if (outcome.status === 'failed' || row.attempts >= max) {
-      await this.o.db
-        .updateTable('notifications')
-        .set({ status: 'failed', locked_until: null, updated_at: now, last_error: outcome.error.slice(0, 1000) })
-        .where('id', '=', row.id)
-        .where('status', '=', 'sending')
-        .where('locked_until', '=', row.locked_until)
-        .execute();
-      this.o.log.warn({ id: row.id, kind: row.kind, attempts: row.attempts }, 'notification failed for good');
-      return;
-    }
-    const delay = Math.max(outcome.retryAfterMs ?? 0, backoffDelayMs(row.attempts, { baseMs: 2_000, random: this.o.random }));
-    await this.o.db
+    const error = outcome.error.slice(0, 1000);
+    const final = outcome.status === 'failed' || row.attempts >= (this.o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    const backoffMs = backoffDelayMs(row.attempts, { baseMs: RETRY_BASE_MS, random: this.o.random });
+    const delayMs = Math.max(outcome.status === 'retry' ? (outcome.retryAfterMs ?? 0) : 0, backoffMs);
+    const set: NotificationUpdate = final ? { status: 'failed', last_error: error } : { status: 'pending', next_attempt_at: now + delayMs, last_error: error };
+    if (!(await this.update(row, set, now))) this.o.log.warn(where, 'lease lost before the result was recorded: the row is another worker\'s now');
+    else if (final) this.o.log.warn({ ...where, error }, 'notification failed for good');
+    else this.o.log.warn({ ...where, delayMs, error }, 'notification will be retried');
+  }
+
+  /** Updates the row only while this worker still holds its lease: a lease taken over by another worker makes it a no-op. */
+  private async update(row: NotificationRow, set: NotificationUpdate, now: number): Promise<boolean> {
+    const res = await this.o.db
       .updateTable('notifications')
-      .set({ status: 'pending', locked_until: null, next_attempt_at: now + delay, updated_at: now, last_error: outcome.error.slice(0, 1000) })
+      .set({ ...set, locked_until: null, updated_at: now })
       .where('id', '=', row.id)
       .where('status', '=', 'sending')
       .where('locked_until', '=', row.locked_until)
-      .execute();
-    this.o.log.warn({ id: row.id, kind: row.kind, delayMs: delay }, 'notification will be retried');
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyGraphResponse, classifyNetworkError } from './classify-graph-error.js';
-import { parseRetryAfter } from './parse-retry-after.js';
+import { parseRetryAfter } from '../lib/retry-after.js';
 
 const metaError = (code: number, message = `(#${code}) something`, details?: string): unknown => ({
   error: { message, type: 'OAuthException', code, ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}), fbtrace_id: 'AbC' },

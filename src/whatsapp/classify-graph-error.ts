@@ -1,7 +1,7 @@
 // One send attempt's HTTP result → what the sender must do (SendOutcome). Keyed on Meta's
 // `error.code` first (titles and HTTP statuses are not stable), HTTP status only as a fallback.
 import type { SendOutcome } from './types.js';
-import { parseRetryAfter } from './parse-retry-after.js';
+import { parseRetryAfter } from '../lib/retry-after.js';
 import { truncateText } from './truncate-text.js';
 
 type Failure = Extract<SendOutcome, { ok: false }>;
