@@ -1,6 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/admin-routes.js';
 import type { Deps } from './deps.js';
 import { AppError, isDatabaseUnavailable } from './errors.js';
+// observability (issue 7): request ids, /webhook timing, /metrics, /ready
+import { observeHttp } from './observability/http-observability.js';
+import { metricsRoute } from './observability/metrics-route.js';
+import type { Metrics } from './observability/metrics.js';
+import { readyRoute } from './webhook/ready-route.js';
 import { sandboxRoutes } from './webhook/sandbox-routes.js';
 import { statusRoutes } from './webhook/status-routes.js';
 import { webhookRoutes } from './webhook/webhook-routes.js';
@@ -12,13 +19,15 @@ export interface ExtraRoutes {
 /** Builds the HTTP app; never listens (main.ts does, tests use inject or listen on port 0). */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: FastifyBaseLogger; extraRoutes?: ExtraRoutes[] } = {},
+  opts: { logger?: FastifyBaseLogger; extraRoutes?: ExtraRoutes[]; metrics?: Metrics } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     // Room for Meta's 3 MB payloads plus headers; the webhook scope enforces its own limit.
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
+    // Unique across instances (the default counter restarts at 1 in every process).
+    genReqId: () => randomUUID(),
     // Per-request access lines would double the log volume of a busy webhook; routes log what matters.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
@@ -42,11 +51,18 @@ export async function buildApp(
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' });
   });
+  // observability (issue 7): before the routes, so its hooks cover them all.
+  observeHttp(app, opts.metrics);
+  await app.register(async (scope) => readyRoute(scope, deps));
+  const { metrics } = opts;
+  if (metrics) await app.register(async (scope) => metricsRoute(scope, deps, metrics));
+
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: 'no such route' }));
 
   await app.register(async (scope) => webhookRoutes(scope, deps));
   await app.register(async (scope) => statusRoutes(scope, deps));
   await app.register(async (scope) => sandboxRoutes(scope, deps));
+  await app.register(async (scope) => adminRoutes(scope, deps), { prefix: '/admin/api' });
   for (const extra of opts.extraRoutes ?? []) await app.register(async (scope) => extra(scope, deps));
   return app;
 }

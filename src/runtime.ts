@@ -17,6 +17,8 @@ import { ProgramCatalogue } from './store/programs-repository.js';
 import { deleteState, readState, STATE_TOKEN_INVALID, type TokenInvalidState } from './store/service-state.js';
 import { createGraphClient, type GraphClient } from './whatsapp/graph-client.js';
 import { queueAdminAlert } from './pipeline/admin-alert.js';
+import { RetentionJob } from './pipeline/retention-job.js';
+import { createMetrics, type Metrics } from './observability/metrics.js'; // observability (issue 7)
 
 export interface Runtime {
   config: Config;
@@ -27,6 +29,8 @@ export interface Runtime {
   inbound: InboundWorker;
   sender: OutboundSender;
   notifications: NotificationWorker;
+  /** Prometheus metrics of this runtime (served at /metrics). */
+  metrics: Metrics;
   /** Starts the workers (the app is started by whoever listens). */
   startWorkers(): void;
   /** Stops intake first, lets in-flight work finish, then closes everything. */
@@ -51,6 +55,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     poolSize: Math.min(20, config.workerConcurrency + 4),
   });
   await migrateToLatest(db.db);
+  const metrics = createMetrics({ db: db.db, clock }); // observability (issue 7)
 
   const fingerprint = tokenFingerprint(config.whatsapp.token);
   // A token marked bad stays bad only while it is still the configured one.
@@ -80,13 +85,14 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     leaseMs: config.whatsapp.sendLeaseMs,
     pollMs: opts.pollMs,
     random: opts.random,
+    onResult: (r) => metrics.sendResult(r), // observability (issue 7)
     onTokenInvalid: async (state) => {
       await queueAdminAlert(db.db, config, {
         dedupeKey: `token_invalid:${state.fingerprint}`,
         subject: 'WhatsApp access token rejected: the bot has stopped sending',
         text: `Meta rejected the WhatsApp access token (code ${state.code ?? 'n/a'}: ${state.title}) at ${new Date(state.at).toISOString()}.\n\nReplies are queued, not lost. Configure a new WHATSAPP_TOKEN and restart the service; the queue then drains by itself.`,
         now: clock.now(),
-      });
+      }, log);
       notifications.wake();
     },
   });
@@ -95,6 +101,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     log: log.child({ worker: 'notifications' }),
     handlers: notificationHandlers(config, mailer, () => sender.wake(), () => clock.now()),
+    onOutcome: (kind, outcome) => metrics.notificationOutcome(kind, outcome), // observability (issue 7)
     pollMs: opts.pollMs,
     random: opts.random,
   });
@@ -118,13 +125,17 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
         adminEmails: config.adminEmails,
         emailEnabled: Boolean(config.mail.smtpUrl),
         webhookEnabled: Boolean(config.leadWebhook.url),
+        log: log.child({ worker: 'notifications' }),
       },
     }),
     onProcessed: (outcome) => {
+      metrics.inboundProcessed(outcome); // observability (issue 7)
       sender.wake();
       if (outcome.kind === 'processed' && outcome.effects.length > 0) notifications.wake();
     },
   });
+
+  const retention = new RetentionJob({ db: db.db, clock, log: log.child({ worker: 'retention' }), retentionDays: config.dataRetentionDays });
 
   const deps: Deps = {
     config,
@@ -133,8 +144,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     programs,
     workers: { inboundStored: () => inbound.wake() },
+    metrics, // observability (issue 7)
   };
-  const app = await buildApp(deps, { logger: log, extraRoutes: opts.extraRoutes });
+  const app = await buildApp(deps, { logger: log, extraRoutes: opts.extraRoutes, metrics });
 
   let closed = false;
   return {
@@ -146,18 +158,22 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     inbound,
     sender,
     notifications,
+    metrics,
     startWorkers() {
       inbound.start();
       sender.start();
       notifications.start();
+      retention.start();
     },
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
       await inbound.stop();
-      await notifications.stop();
-      await sender.stop();
+      await retention.stop();
+      // In parallel: a hanging mail server must not hold up the sender's clean stop (leases cover
+      // whatever is cut short).
+      await Promise.all([notifications.stop(), sender.stop()]);
       await graph?.close();
       mailer?.close();
       await db.db.destroy();
