@@ -32,7 +32,9 @@ async function main(): Promise<void> {
 
   runtime.startWorkers();
   const address = await runtime.app.listen({ port: config.port, host: config.host });
-  process.stdout.write(startBanner(config, runtime.db.describe, address));
+  // People read the banner in a terminal; in production stdout is a JSON log stream.
+  if (config.env === 'production') log.info({ address, database: runtime.db.describe, mode: config.sandbox ? 'sandbox' : 'live' }, 'nexora bot started');
+  else process.stdout.write(startBanner(config, runtime.db.describe, address));
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -70,12 +70,14 @@ it('starts the compiled server with the Procfile web command, serves health, rea
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
     const deadline = Date.now() + 45_000;
-    while (!/listening on (http:\/\/\S+)/.test(out)) {
+    // In production the start is one JSON log line (no banner on a log stream).
+    const started = /"address":"(http:\/\/[^"]+)".*"msg":"nexora bot started"/;
+    while (!started.test(out)) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${out}\n${err}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    const base = /listening on (http:\/\/\S+)/.exec(out)![1]!;
-    expect(out).toMatch(/mode: +LIVE/);
+    const base = started.exec(out)![1]!;
+    expect(out).toMatch(/"mode":"live"/);
     expect((await fetch(`${base}/webhook/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { migrations: 'current' } });

@@ -59,7 +59,8 @@ describeEachDb('GET /metrics', (kind) => {
     expect(metricValue(text, 'nexora_inbound_messages_total', { type: 'image' })).toBe(1);
     expect(metricValue(text, 'nexora_inbound_duplicates_total')).toBe(1);
     expect(metricValue(text, 'nexora_inbound_processed_total', { outcome: 'processed' })).toBe(2);
-    expect(metricValue(text, 'nexora_conversation_steps_total', { step: 'main_menu' })).toBe(2);
+    // The funnel counts moves: the first message enters the menu, the image keeps the user there.
+    expect(metricValue(text, 'nexora_conversation_steps_total', { step: 'main_menu' })).toBe(1);
     const sent = metricValue(text, 'nexora_outbound_messages_total', { result: 'sent', code: '' });
     // Per message: a mark-read, and at least one reply.
     expect(sent).toBeGreaterThanOrEqual(4);

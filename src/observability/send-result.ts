@@ -1,8 +1,7 @@
 // Labels for one send attempt, following the sender's own decision (outbound-sender.ts `record`).
+import { DEFAULT_MAX_SEND_ATTEMPTS } from '../pipeline/outbound-sender.js';
 import type { SendOutcome } from '../whatsapp/types.js';
 
-/** The sender's default attempt limit: a retryable failure on this attempt is recorded as failed. */
-export const SENDER_MAX_ATTEMPTS = 10;
 
 export type SendResultLabel = 'sent' | 'sandbox' | 'retry' | 'failed' | 'token_invalid';
 
@@ -15,7 +14,7 @@ export function sendResultLabels(r: {
   const code = o.code === null ? '' : String(o.code);
   // A rejected token is not the message's fault: it goes back to the queue, sending pauses.
   if (o.scope === 'token') return { result: 'token_invalid', code };
-  const retry = o.retryable && r.row.attempts < SENDER_MAX_ATTEMPTS;
+  const retry = o.retryable && r.row.attempts < DEFAULT_MAX_SEND_ATTEMPTS;
   return { result: retry ? 'retry' : 'failed', code };
 }
 

@@ -53,6 +53,8 @@ export interface ClaimedMessage {
 }
 
 const PAUSE_CHECK_MS = 250;
+/** After this many attempts a retryable failure is recorded as failed. */
+export const DEFAULT_MAX_SEND_ATTEMPTS = 10;
 
 export function tokenFingerprint(token: string | undefined): string {
   return token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'sandbox';
@@ -81,7 +83,7 @@ export class OutboundSender {
   constructor(private readonly o: OutboundSenderOptions) {
     this.sent = new SentRecorder(o.db, o.clock);
     this.concurrency = o.concurrency ?? 64;
-    this.maxAttempts = o.maxAttempts ?? 10;
+    this.maxAttempts = o.maxAttempts ?? DEFAULT_MAX_SEND_ATTEMPTS;
     this.leaseMs = o.leaseMs ?? 60_000;
   }
 

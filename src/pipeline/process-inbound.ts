@@ -30,6 +30,8 @@ export type ProcessOutcome =
       effects: Effect['kind'][];
       /** The conversation step the user is in afterwards (the metrics funnel counts these). */
       step: string;
+      /** The step before this message ('new' for a first message): the funnel counts moves, not re-asked questions. */
+      previousStep: string;
     }
   | { kind: 'expired'; messageId: number; wamid: string | null }
   | { kind: 'none' }
@@ -74,7 +76,7 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
       replies = await queueOutbound(trx, { phone: msg.phone, replies: optOut.replies, replyTo: msg.id, now: ctx.now });
     }
     await markInbound(trx, msg.id, 'processed', ctx.now);
-    return { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies, effects: [], step: session.current_step };
+    return { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies, effects: [], step: session.current_step, previousStep: session.current_step };
   }
   if (optOut.kind === 'opt_in') await recordOptOut(trx, msg.phone, false, ctx.now);
   const result = handleMessage(sessionToState(session), optOut.kind === 'opt_in' ? { kind: 'text', text: 'menu' } : stored.input, {
@@ -113,6 +115,7 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
     replies,
     effects: result.effects.map((e) => e.kind),
     step: result.state.step,
+    previousStep: session.last_activity === null ? 'new' : session.current_step,
   };
 }
 
