@@ -26,6 +26,8 @@ export async function buildApp(
     // Room for Meta's 3 MB payloads plus headers; the webhook scope enforces its own limit.
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
+    // Behind a reverse proxy the admin failure limiter must see clients, not the proxy.
+    trustProxy: deps.config.trustProxy,
     // Unique across instances (the default counter restarts at 1 in every process).
     genReqId: () => randomUUID(),
     // Per-request access lines would double the log volume of a busy webhook; routes log what matters.

@@ -24,6 +24,7 @@ const schema = z
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
     PORT: integer(5000, 0, 65535),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    TRUST_PROXY: optionalString,
     DATABASE_URL: optionalString,
     WHATSAPP_TOKEN: optionalString,
     PHONE_NUMBER_ID: optionalString,
@@ -81,6 +82,8 @@ export interface Config {
   env: Env['NODE_ENV'];
   port: number;
   host: string;
+  /** Fastify's trustProxy: the client address comes from X-Forwarded-For behind these proxies. */
+  trustProxy: boolean | string;
   databaseUrl: string | undefined;
   /** No WhatsApp token outside production: nothing is sent to Meta, replies are stored as `sandbox`. */
   sandbox: boolean;
@@ -134,6 +137,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     databaseUrl: e.DATABASE_URL,
     sandbox: !e.WHATSAPP_TOKEN,
     whatsapp: {
@@ -170,4 +174,10 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** `true`/`false`, or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy). */
+function parseTrustProxy(v: string | undefined): boolean | string {
+  if (v === undefined || v === 'false' || v === '0') return false;
+  return v === 'true' ? true : v;
 }
