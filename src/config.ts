@@ -26,6 +26,7 @@ const schema = z
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
     TRUST_PROXY: optionalString,
     DATABASE_URL: optionalString,
+    DATABASE_POOL_SIZE: integer(10, 1, 200),
     WHATSAPP_TOKEN: optionalString,
     PHONE_NUMBER_ID: optionalString,
     VERIFY_TOKEN: optionalString,
@@ -85,6 +86,8 @@ export interface Config {
   /** Fastify's trustProxy: the client address comes from X-Forwarded-For behind these proxies. */
   trustProxy: boolean | string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per instance (N instances use N times this many). */
+  databasePoolSize: number;
   /** No WhatsApp token outside production: nothing is sent to Meta, replies are stored as `sandbox`. */
   sandbox: boolean;
   whatsapp: {
@@ -139,6 +142,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     host: e.HOST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     sandbox: !e.WHATSAPP_TOKEN,
     whatsapp: {
       token: e.WHATSAPP_TOKEN,

@@ -52,7 +52,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   const log = opts.logger ?? pino({ level: config.logLevel });
   const db = createDb(resolveDbTarget(config.databaseUrl), {
     searchPath: opts.searchPath,
-    poolSize: Math.min(20, config.workerConcurrency + 4),
+    poolSize: config.databasePoolSize,
   });
   await migrateToLatest(db.db);
   const metrics = createMetrics({ db: db.db, clock }); // observability (issue 7)

@@ -82,7 +82,7 @@ describe('createMetrics', () => {
     m.inboundProcessed(processed({ step: 'ask_name', previousStep: 'main_menu' }));
     m.inboundProcessed(processed({ step: 'ask_name', previousStep: 'ask_name' }));
     m.inboundProcessed(processed({ step: 'main_menu', previousStep: 'ask_email' }, ['save_lead']));
-    m.inboundProcessed({ kind: 'expired', messageId: 2, wamid: 'x' });
+    m.inboundProcessed({ kind: 'expired', messageId: 2, wamid: 'x', more: false });
     m.inboundProcessed({ kind: 'none' });
     const text = await m.registry.metrics();
     expect(metricValue(text, 'nexora_conversation_steps_total', { step: 'main_menu' })).toBe(2);

@@ -133,7 +133,7 @@ export class InboundWorker {
       this.failures.delete(outcome.messageId);
       this.o.log.debug({ wamid: outcome.wamid, user: maskPhone(phone), outcome: outcome.kind }, 'inbound processed');
       this.o.onProcessed?.(outcome);
-      if (!this.running) return;
+      if (!this.running || !outcome.more) return;
     }
   }
 

@@ -145,9 +145,11 @@ export class OutboundSender {
   }
 
   async claim(limit: number): Promise<ClaimedMessage[]> {
-    const now = this.o.clock.now();
     const pg = isPostgres(this.o.db);
     return this.o.db.transaction().execute(async (trx) => {
+      // Read inside the transaction: time spent waiting for the connection must not turn into
+      // slots already in the past, which would then all be sent at once (a burst above the rate).
+      const now = this.o.clock.now();
       const { rows } = await sql<{ id: number }>`
         select m.id from whatsapp_messages m
         where m.status in ('queued', 'sending')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { handleMessage } from '../conversation/handle-message.js';
 import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
-import { ensureSession, lockSession, sessionToState } from '../store/sessions-repository.js';
+import { claimSession, sessionToState } from '../store/sessions-repository.js';
 import type { Database, MessageRow, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
 import { applyEffects } from './apply-effects.js';
@@ -32,8 +32,10 @@ export type ProcessOutcome =
       step: string;
       /** The step before this message ('new' for a first message): the funnel counts moves, not re-asked questions. */
       previousStep: string;
+      /** Another message of this user was waiting when this one was processed. */
+      more: boolean;
     }
-  | { kind: 'expired'; messageId: number; wamid: string | null }
+  | { kind: 'expired'; messageId: number; wamid: string | null; more: boolean }
   | { kind: 'none' }
   | { kind: 'locked' };
 
@@ -43,29 +45,30 @@ export type ProcessOutcome =
  * (lead, notifications) and mark the message processed. Either all of it happens or none does.
  */
 export async function processNextForUser(db: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
-  await ensureSession(db, phone, ctx.now);
   return db.transaction().execute(async (trx) => {
-    const session = await lockSession(trx, phone);
+    const session = await claimSession(trx, phone, ctx.now);
     if (!session) return { kind: 'locked' } as const;
-    const msg = await trx
+    // Two rows: the one to process, and whether another waits (saves a round just to find none).
+    const [msg, next] = await trx
       .selectFrom('whatsapp_messages')
       .selectAll()
       .where('phone', '=', phone)
       .where('status', '=', 'received')
       .orderBy('timestamp')
       .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
+      .limit(2)
+      .execute();
     if (!msg) return { kind: 'none' } as const;
+    const more = next !== undefined;
     if (ctx.now - msg.timestamp > STALE_INBOUND_MS) {
       await markInbound(trx, msg.id, 'expired', ctx.now);
-      return { kind: 'expired', messageId: msg.id, wamid: msg.message_id } as const;
+      return { kind: 'expired', messageId: msg.id, wamid: msg.message_id, more } as const;
     }
-    return runStep(trx, session, msg, ctx);
+    return { ...(await runStep(trx, session, msg, ctx)), more };
   });
 }
 
-async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<ProcessOutcome> {
+async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<Omit<Extract<ProcessOutcome, { kind: 'processed' }>, 'more'>> {
   const stored = inputFromStoredMessage(msg.type, msg.payload);
   if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
   const optOut = decideOptOut(session, stored.input);

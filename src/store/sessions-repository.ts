@@ -4,9 +4,14 @@ import { lockingClause } from './dialect.js';
 import type { Database, SessionRow } from './schema.js';
 import { sql } from 'kysely';
 
-/** Creates the session row if this user has none yet (idempotent). */
-export async function ensureSession(db: Kysely<Database>, phone: string, now: number): Promise<void> {
-  await db
+/**
+ * Locks this user's session for the rest of the transaction, creating it for a new user (a row we
+ * insert is ours until commit). Undefined means another transaction holds it.
+ */
+export async function claimSession(trx: Kysely<Database>, phone: string, now: number): Promise<SessionRow | undefined> {
+  const found = await lockSession(trx, phone);
+  if (found) return found;
+  return trx
     .insertInto('whatsapp_sessions')
     .values({
       phone,
@@ -23,7 +28,8 @@ export async function ensureSession(db: Kysely<Database>, phone: string, now: nu
       opted_out: 0,
     })
     .onConflict((oc) => oc.column('phone').doNothing())
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**

@@ -30,6 +30,8 @@ export async function createFaultEnv(kind: DbKind, extra: Record<string, string>
       GRAPH_API_URL: graph.url,
       SEND_RATE_PER_SECOND: '0',
       MARK_READ: 'false',
+      // Many servers share the test database's 100 connections while the suite runs.
+      DATABASE_POOL_SIZE: '4',
       SEND_LEASE_SECONDS: '2',
       ...extra,
     },

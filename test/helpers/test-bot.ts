@@ -50,6 +50,8 @@ export async function startTestBot(
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     SEND_RATE_PER_SECOND: '0',
     LOG_LEVEL: 'silent',
+    // Many bots share the test database's 100 connections while the suite runs.
+    DATABASE_POOL_SIZE: '4',
     ...env,
   });
   const runtime = await createRuntime(config, {
