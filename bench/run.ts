@@ -53,7 +53,7 @@ import type { Percentiles } from './stats.js';
 // Flags
 // ------------------------------------------------------------------------------------------------
 
-const ALL_SCENARIOS = ['ceiling', 'burst', 'conversation', 'statuses', 'history', 'rate'] as const;
+const ALL_SCENARIOS = ['ceiling', 'burst', 'conversation', 'statuses', 'history', 'rate', 'memory'] as const;
 type Scenario = (typeof ALL_SCENARIOS)[number];
 
 const { values: flags } = parseArgs({
@@ -513,6 +513,33 @@ async function runBurst(kind: BenchDbKind, graph: LeanFakeGraph, markRead: boole
   return row;
 }
 
+/**
+ * Resource bounds (issue 5): one server, two bursts of 2 × --users distinct new users each. Nothing
+ * per user is held in memory, so the RSS after the second burst must be about the RSS after the
+ * first; growth with the number of users would show here.
+ */
+async function runMemory(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void> {
+  const users = opts.users * 2;
+  say(`▶ memory (${kind}): two bursts of ${users} distinct users on one server, RSS before and after`);
+  const run = await withBot('memory', kind, graph, { markRead: true, rate: 0 }, async (server) => {
+    await warmUp(server, graph, opts.warmup);
+    const before = server.memory().currentMb;
+    const first = await measuredLoad(server, graph, burstPlan(`memory-1 ${kind}`, users, '4918', tag('mem1', kind)), false);
+    const afterFirst = server.memory().currentMb;
+    const second = await measuredLoad(server, graph, burstPlan(`memory-2 ${kind}`, users, '4919', tag('mem2', kind)), false);
+    const afterSecond = server.memory().currentMb;
+    return { first, second, before, afterFirst, afterSecond };
+  });
+  const v = run.value;
+  const row = loadRow('memory', kind, v.second, run.rssMb);
+  row.users = users * 2;
+  row.notes.unshift(
+    `RSS ${v.before.toFixed(0)} MB after warm-up → ${v.afterFirst.toFixed(0)} MB after ${users} users → ${v.afterSecond.toFixed(0)} MB after ${users * 2} users (peak ${run.rssMb.toFixed(0)} MB); lost ${v.first.lost + v.second.lost}, dup ${v.first.dup + v.second.dup}`,
+  );
+  withCpu(row, v.second.cpu);
+  rows.push(row);
+}
+
 async function runProfiledBurst(graph: LeanFakeGraph): Promise<void> {
   const dir = join(ROOT, 'bench/results/profile');
   mkdirSync(dir, { recursive: true });
@@ -826,6 +853,7 @@ async function main(): Promise<void> {
       if (scenarios.has('conversation')) await runConv(kind, graph);
       if (scenarios.has('history')) await runHistory(kind, graph, burst);
       if (scenarios.has('rate')) await runRate(kind, graph);
+      if (scenarios.has('memory')) await runMemory(kind, graph);
     }
     if (opts.profile) await runProfiledBurst(graph);
   } finally {
