@@ -526,6 +526,7 @@ async function runMemory(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void>
     const before = server.memory().currentMb;
     const first = await measuredLoad(server, graph, burstPlan(`memory-1 ${kind}`, users, '4918', tag('mem1', kind)), false);
     const afterFirst = server.memory().currentMb;
+    graph.reset(); // the driver counts this burst's replies from zero
     const second = await measuredLoad(server, graph, burstPlan(`memory-2 ${kind}`, users, '4919', tag('mem2', kind)), false);
     const afterSecond = server.memory().currentMb;
     return { first, second, before, afterFirst, afterSecond };
