@@ -1,40 +1,18 @@
 // The admin e-mail when the mail server is down, refuses, hangs, or the bot restarts mid-send: no
 // lead lost, none e-mailed twice, the chat never held up. Real SMTP server (smtp-server), both
 // databases. Retries run on a manual clock: the real backoff, without waiting for it.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_ATTEMPTS } from '../src/pipeline/notification-worker.js';
-import { closedPort, notificationsOf, retryNow, sayInOrder, startFakeSmtp, waitForNotification, type FakeSmtp, type SmtpBehaviour } from './helpers/fake-smtp.js';
+import { closedPort, notificationsOf, retryNow, waitForNotification } from './helpers/fake-smtp.js';
 import { envelope, textMessage } from './helpers/payloads.js';
-import { bodyText, ManualClock, startTestBot, type TestBot } from './helpers/test-bot.js';
+import { bodyText, ManualClock } from './helpers/test-bot.js';
 import { describeEachDb } from './helpers/test-db.js';
+import { MAIL_USER, useMailFixture } from './helpers/mail-fixture.js';
 
-const USER = '15550007001';
-const MAIL_ENV = { ADMIN_EMAIL: 'ops@nexora.test, sales@nexora.test', MAIL_FROM: 'Nexora Bot <bot@nexora.test>' };
+const USER = MAIL_USER;
 
 describeEachDb('lead e-mail when SMTP or the bot fails', (kind) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  const servers: FakeSmtp[] = [];
-  afterEach(async () => {
-    // Servers first: a bot stopping waits for its sends in flight, and a stalled one would wait 10 s.
-    for (const server of servers.splice(0)) await server.kill();
-    for (const fn of cleanups.splice(0).reverse()) await fn();
-  });
-
-  async function bot(env: Record<string, string>, opts: Parameters<typeof startTestBot>[2] = {}): Promise<TestBot> {
-    const b = await startTestBot(kind, { ...MAIL_ENV, ...env }, opts);
-    cleanups.push(() => b.stop());
-    return b;
-  }
-  async function smtp(behaviour: SmtpBehaviour, port = 0): Promise<FakeSmtp> {
-    const server = await startFakeSmtp(behaviour, port);
-    servers.push(server);
-    return server;
-  }
-  /** Option 3: name, then e-mail → the lead is saved; returns the bot's thank-you. */
-  async function leaveLead(b: TestBot, name: string, email: string): Promise<string> {
-    await sayInOrder(b, USER, ['3', name, email]);
-    return b.sentTo(USER).map(bodyText).filter((t) => t.includes('Thank you')).at(-1) ?? '';
-  }
+  const { bot, smtp, leaveLead } = useMailFixture(kind);
 
   it('keeps the lead while the mail server is down, backs off, and delivers it once when it is back on the same port', async () => {
     const clock = new ManualClock();

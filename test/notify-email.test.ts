@@ -1,40 +1,17 @@
 // The admin e-mail end to end: WhatsApp webhooks in, a real SMTP server (smtp-server) out, on both
 // databases: what is sent, to whom, and what happens when e-mail is not configured.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { LeadEvent } from '../src/notify/types.js';
 import { queueLeadNotifications } from '../src/pipeline/lead-notifications.js';
 import { startBanner } from '../src/start-banner.js';
-import { notificationsOf, sayInOrder, startFakeSmtp, waitForNotification, type FakeSmtp, type SmtpBehaviour } from './helpers/fake-smtp.js';
-import { bodyText, startTestBot, type TestBot } from './helpers/test-bot.js';
+import { notificationsOf, sayInOrder, waitForNotification } from './helpers/fake-smtp.js';
 import { describeEachDb } from './helpers/test-db.js';
+import { MAIL_USER, useMailFixture } from './helpers/mail-fixture.js';
 
-const USER = '15550007001';
-const MAIL_ENV = { ADMIN_EMAIL: 'ops@nexora.test, sales@nexora.test', MAIL_FROM: 'Nexora Bot <bot@nexora.test>' };
+const USER = MAIL_USER;
 
 describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
-  const cleanups: (() => Promise<void>)[] = [];
-  const servers: FakeSmtp[] = [];
-  afterEach(async () => {
-    // Servers first: a bot stopping waits for its sends in flight, and a stalled one would wait 10 s.
-    for (const server of servers.splice(0)) await server.kill();
-    for (const fn of cleanups.splice(0).reverse()) await fn();
-  });
-
-  async function bot(env: Record<string, string>, opts: Parameters<typeof startTestBot>[2] = {}): Promise<TestBot> {
-    const b = await startTestBot(kind, { ...MAIL_ENV, ...env }, opts);
-    cleanups.push(() => b.stop());
-    return b;
-  }
-  async function smtp(behaviour: SmtpBehaviour, port = 0): Promise<FakeSmtp> {
-    const server = await startFakeSmtp(behaviour, port);
-    servers.push(server);
-    return server;
-  }
-  /** Option 3: name, then e-mail → the lead is saved; returns the bot's thank-you. */
-  async function leaveLead(b: TestBot, name: string, email: string): Promise<string> {
-    await sayInOrder(b, USER, ['3', name, email]);
-    return b.sentTo(USER).map(bodyText).filter((t) => t.includes('Thank you')).at(-1) ?? '';
-  }
+  const { bot, smtp, leaveLead } = useMailFixture(kind);
 
   it('sends each lead event once to every admin, with the lead, the time and the last messages; an update sends a second', async () => {
     const server = await smtp({ kind: 'accept' });
