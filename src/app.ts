@@ -3,7 +3,6 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { adminRoutes } from './admin/admin-routes.js';
 import type { Deps } from './deps.js';
 import { AppError, isDatabaseUnavailable } from './errors.js';
-// observability (issue 7): request ids, /webhook timing, /metrics, /ready
 import { observeHttp } from './observability/http-observability.js';
 import { metricsRoute } from './observability/metrics-route.js';
 import type { Metrics } from './observability/metrics.js';
@@ -53,7 +52,7 @@ export async function buildApp(
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' });
   });
-  // observability (issue 7): before the routes, so its hooks cover them all.
+  // Observability before the routes, so its hooks cover them all.
   observeHttp(app, opts.metrics);
   await app.register(async (scope) => readyRoute(scope, deps));
   const { metrics } = opts;

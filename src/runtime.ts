@@ -18,7 +18,7 @@ import { deleteState, readState, STATE_TOKEN_INVALID, type TokenInvalidState } f
 import { createGraphClient, type GraphClient } from './whatsapp/graph-client.js';
 import { queueAdminAlert } from './pipeline/admin-alert.js';
 import { RetentionJob } from './pipeline/retention-job.js';
-import { createMetrics, type Metrics } from './observability/metrics.js'; // observability (issue 7)
+import { createMetrics, type Metrics } from './observability/metrics.js';
 
 export interface Runtime {
   config: Config;
@@ -40,8 +40,6 @@ export interface Runtime {
 export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
-  /** PostgreSQL only: a schema to use (tests give each suite its own). */
-  searchPath?: string;
   extraRoutes?: ExtraRoutes[];
   pollMs?: number;
   random?: () => number;
@@ -50,12 +48,9 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger ?? pino({ level: config.logLevel });
-  const db = createDb(resolveDbTarget(config.databaseUrl), {
-    searchPath: opts.searchPath,
-    poolSize: config.databasePoolSize,
-  });
+  const db = createDb(resolveDbTarget(config.databaseUrl), { poolSize: config.databasePoolSize });
   await migrateToLatest(db.db);
-  const metrics = createMetrics({ db: db.db, clock }); // observability (issue 7)
+  const metrics = createMetrics({ db: db.db, clock });
 
   const fingerprint = tokenFingerprint(config.whatsapp.token);
   // A token marked bad stays bad only while it is still the configured one.
@@ -85,7 +80,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     leaseMs: config.whatsapp.sendLeaseMs,
     pollMs: opts.pollMs,
     random: opts.random,
-    onResult: (r) => metrics.sendResult(r), // observability (issue 7)
+    onResult: (r) => metrics.sendResult(r),
     onTokenInvalid: async (state) => {
       await queueAdminAlert(db.db, config, {
         dedupeKey: `token_invalid:${state.fingerprint}`,
@@ -101,7 +96,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     log: log.child({ worker: 'notifications' }),
     handlers: notificationHandlers(config, mailer, () => sender.wake(), () => clock.now()),
-    onOutcome: (kind, outcome) => metrics.notificationOutcome(kind, outcome), // observability (issue 7)
+    onOutcome: (kind, outcome) => metrics.notificationOutcome(kind, outcome),
     pollMs: opts.pollMs,
     random: opts.random,
   });
@@ -129,7 +124,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       },
     }),
     onProcessed: (outcome) => {
-      metrics.inboundProcessed(outcome); // observability (issue 7)
+      metrics.inboundProcessed(outcome);
       sender.wake();
       if (outcome.kind === 'processed' && outcome.effects.length > 0) notifications.wake();
     },
@@ -144,7 +139,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     programs,
     workers: { inboundStored: () => inbound.wake() },
-    metrics, // observability (issue 7)
+    metrics,
   };
   const app = await buildApp(deps, { logger: log, extraRoutes: opts.extraRoutes, metrics });
 

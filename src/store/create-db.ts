@@ -45,14 +45,13 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-export function createDb(target: DbTarget, opts: { poolSize?: number; searchPath?: string } = {}): DbHandle {
+export function createDb(target: DbTarget, opts: { poolSize?: number } = {}): DbHandle {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.location,
       max: opts.poolSize ?? 10,
       types: pgTypes,
       connectionTimeoutMillis: 5_000,
-      ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     // A client losing its connection (database restarted, network cut) must not crash the process:
     // the query in progress fails (the webhook answers 503, the worker retries) and the pool drops
