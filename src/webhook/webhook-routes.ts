@@ -47,8 +47,11 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
     const { messages, statuses, other } = parsed.value;
     const result = await ingestWebhook(deps.db, parsed.value, deps.clock.now());
     deps.metrics?.webhookIngested(parsed.value, result);
-    if (other.length > 0) req.log.info({ ignored: other.map((o) => o.field) }, 'webhook items recorded but not acted on');
-    req.log.debug({ messages: messages.length, statuses: statuses.length, stored: result.storedMessages }, 'webhook stored');
+    if (other.length > 0) req.log.info({ ignored: countBy(other.map((o) => o.field)) }, 'webhook items recorded but not acted on');
+    req.log.debug(
+      { wamids: messages.slice(0, 20).map((m) => m.wamid), statuses: statuses.length, stored: result.storedMessages },
+      'webhook stored',
+    );
     if (result.storedMessages > 0) deps.workers?.inboundStored();
     return reply.code(200).type('text/plain').send('EVENT_RECEIVED');
   });
@@ -63,4 +66,11 @@ function rawBody(req: FastifyRequest): Buffer {
 function header(req: FastifyRequest, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** `{ field: count }`: bounded however many items a batch carries. */
+function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
 }
