@@ -294,6 +294,8 @@ function serverEnv(db: BenchDatabase, graph: LeanFakeGraph, o: BotOptions): Reco
     DOTENV_CONFIG_PATH: join(runDir, 'no.env'),
     DOTENV_CONFIG_QUIET: 'true',
     PROGRAMS_FILE,
+    // BENCH_SERVER_ENV='WORKER_CONCURRENCY=4 …' tries server settings without editing the code.
+    ...Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
     ...o.extraEnv,
   };
 }
