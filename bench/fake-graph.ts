@@ -32,6 +32,8 @@ export interface LeanFakeGraph {
   readonly stats: { sends: number; reads: number; other: number; recipients: number };
   /** Recipient digits → record. */
   readonly recipients: Map<string, RecipientRecord>;
+  /** Recipients whose sends Meta refuses with 131056 (pair rate limit, retryable) for as long as they are listed. */
+  readonly failing: Set<string>;
   /** Resolves when `recipient` has received at least `count` sends. */
   waitFor(recipient: string, count: number): Promise<void>;
   reset(): void;
@@ -104,6 +106,11 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
         answer(res, 200, '{"success":true}', null);
         return;
       }
+      if (fake.failing.has(to)) {
+        stats.other++;
+        answer(res, 400, '{"error":{"message":"(#131056) pair rate limit hit","type":"OAuthException","code":131056}}', null);
+        return;
+      }
       stats.sends++;
       counter++;
       const wamid = `wamid.B${counter}`;
@@ -128,6 +135,7 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
     onSend: null,
     stats,
     recipients,
+    failing: new Set<string>(),
     waitFor(recipient, count) {
       let rec = recipients.get(recipient);
       if (rec === undefined) {
