@@ -1,23 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createDb, resolveDbTarget } from '../src/store/create-db.js';
-import { createFaultEnv, postUsers, repliesPerUser, waitForSettled, type FaultEnv } from './helpers/fault-env.js';
-import { startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { postUsers, repliesPerUser, useFaultFixture, waitForSettled, type FaultEnv } from './helpers/fault-env.js';
 import { describeEachDb } from './helpers/test-db.js';
 
 describeEachDb('crashes and shutdowns of the server process', (kind) => {
-  let fx: FaultEnv | undefined;
-  const servers: ServerProcess[] = [];
-  afterEach(async () => {
-    for (const s of servers.splice(0)) s.kill('SIGKILL');
-    await fx?.close();
-    fx = undefined;
-  }, 60_000);
+  const fixture = useFaultFixture(kind);
+  let fx: FaultEnv;
 
   it('after SIGKILL mid-load, every acknowledged message is answered, none twice outside the documented window', async () => {
-    fx = await createFaultEnv(kind);
+    fx = await fixture.setUp();
     fx.graph.latencyMs = 30;
-    const first = await startServerProcess(fx.env);
-    servers.push(first);
+    const first = await fixture.start();
     const USERS = 150;
     const posting = postUsers(first.url, USERS);
     await fx.graph.waitFor(() => fx!.graph.accepted.length >= 30, 20_000);
@@ -26,8 +19,7 @@ describeEachDb('crashes and shutdowns of the server process', (kind) => {
     const acked = await posting; // posts after the kill fail: not acknowledged, Meta would retry them
     expect(acked.length).toBeGreaterThan(0);
 
-    const second = await startServerProcess(fx.env);
-    servers.push(second);
+    const second = await fixture.start();
     await fx.graph.waitFor(() => {
       const per = repliesPerUser(fx!.graph);
       return acked.every((u) => (per.get(u) ?? 0) >= 1);
@@ -55,10 +47,9 @@ describeEachDb('crashes and shutdowns of the server process', (kind) => {
   }, 60_000);
 
   it('on SIGTERM stops intake, finishes in-flight work, exits in bounded time and loses nothing', async () => {
-    fx = await createFaultEnv(kind, { SHUTDOWN_TIMEOUT_MS: '8000' });
+    fx = await fixture.setUp({ SHUTDOWN_TIMEOUT_MS: '8000' });
     fx.graph.latencyMs = 20;
-    const server = await startServerProcess(fx.env);
-    servers.push(server);
+    const server = await fixture.start();
     const posting = postUsers(server.url, 120);
     await fx.graph.waitFor(() => fx!.graph.accepted.length >= 20, 20_000);
     const t0 = Date.now();
@@ -69,8 +60,7 @@ describeEachDb('crashes and shutdowns of the server process', (kind) => {
     const acked = await posting;
     const afterStop = repliesPerUser(fx.graph);
 
-    const again = await startServerProcess(fx.env);
-    servers.push(again);
+    const again = await fixture.start();
     await fx.graph.waitFor(() => {
       const per = repliesPerUser(fx!.graph);
       return acked.every((u) => (per.get(u) ?? 0) >= 1);

@@ -1,7 +1,7 @@
-import { afterEach, expect, it } from 'vitest';
-import { createFaultEnv, postUsers, repliesPerUser, type FaultEnv } from './helpers/fault-env.js';
+import { expect, it } from 'vitest';
+import { postUsers, repliesPerUser, useFaultFixture, type FaultEnv } from './helpers/fault-env.js';
 import { envelope, textMessage } from './helpers/payloads.js';
-import { postWebhook, startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { postWebhook } from './helpers/server-process.js';
 import { TEST_ADMIN_TOKEN, TEST_SECRET, TEST_TOKEN } from './helpers/test-bot.js';
 import { createDb, resolveDbTarget } from '../src/store/create-db.js';
 import { describeEachDb } from './helpers/test-db.js';
@@ -9,22 +9,13 @@ import { describeEachDb } from './helpers/test-db.js';
 const digits = (s: unknown) => String(s).replace(/\D/g, '');
 
 describeEachDb('Graph API faults, against the server process', (kind) => {
-  let fx: FaultEnv | undefined;
-  const servers: ServerProcess[] = [];
-  afterEach(async () => {
-    for (const s of servers.splice(0)) s.kill('SIGKILL');
-    await fx?.close();
-    fx = undefined;
-  }, 60_000);
+  const fixture = useFaultFixture(kind);
+  let fx: FaultEnv;
 
-  const start = async (env: Record<string, string> = {}) => {
-    const s = await startServerProcess({ ...fx!.env, ...env });
-    servers.push(s);
-    return s;
-  };
+  const start = fixture.start;
 
   it('rides out 5xx answers and dropped connections: every reply delivered once, in per-user order', async () => {
-    fx = await createFaultEnv(kind);
+    fx = await fixture.setUp();
     const server = await start();
     let n = 0;
     // The first 20 send attempts fail (a mix of 503, 500 and dropped connections), then Meta is back.
@@ -51,7 +42,7 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
   }, 60_000);
 
   it('slows down on 130429 with Retry-After, and delays only the recipient hit by 131056', async () => {
-    fx = await createFaultEnv(kind);
+    fx = await fixture.setUp();
     const server = await start();
     fx.graph.fail({ code: 130429, status: 400, retryAfterSec: 2 });
     await postUsers(server.url, 1);
@@ -73,7 +64,7 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
   }, 60_000);
 
   it('marks permanent errors failed with the code, visible to the admin, without blocking the queue', async () => {
-    fx = await createFaultEnv(kind);
+    fx = await fixture.setUp();
     const server = await start();
     const codes: Record<string, number> = { '155500400001': 131047, '155500400002': 131026, '155500400003': 100 };
     for (const [to, code] of Object.entries(codes)) fx.graph.fail({ code, to });
@@ -101,7 +92,7 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
   }, 60_000);
 
   it('pauses all sending on error 190, reports degraded health, alerts once, and resumes with a new token after restart', async () => {
-    fx = await createFaultEnv(kind, { ADMIN_EMAIL: 'ops@nexora.example' });
+    fx = await fixture.setUp({ ADMIN_EMAIL: 'ops@nexora.example' });
     const server = await start({ WHATSAPP_TOKEN: 'expired-token' });
     await postUsers(server.url, 12);
     await fx.graph.waitFor((reqs) => reqs.length >= 1);

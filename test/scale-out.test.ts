@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb, resolveDbTarget } from '../src/store/create-db.js';
-import { createFaultEnv, postUsers, repliesPerUser, type FaultEnv } from './helpers/fault-env.js';
+import { postUsers, repliesPerUser, useFaultFixture, type FaultEnv } from './helpers/fault-env.js';
 import { envelope, textMessage } from './helpers/payloads.js';
-import { postWebhook, startServerProcess, type ServerProcess } from './helpers/server-process.js';
+import { postWebhook } from './helpers/server-process.js';
 import { TEST_SECRET } from './helpers/test-bot.js';
 import { DB_KINDS } from './helpers/test-db.js';
 
@@ -12,21 +12,15 @@ const digits = (s: unknown) => String(s).replace(/\D/g, '');
 // PostgreSQL is part of the run: always in CI (test/helpers/test-db.ts).
 for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
   describe(`two server instances on one ${kind} database`, () => {
-    let fx: FaultEnv | undefined;
-    const servers: ServerProcess[] = [];
-    afterEach(async () => {
-      for (const s of servers.splice(0)) s.kill('SIGKILL');
-      await fx?.close();
-      fx = undefined;
-    });
+    const fixture = useFaultFixture(kind);
+    let fx: FaultEnv;
     const startTwo = async (env: Record<string, string> = {}) => {
-      const [a, b] = await Promise.all([startServerProcess({ ...fx!.env, ...env }), startServerProcess({ ...fx!.env, ...env })]);
-      servers.push(a, b);
+      const [a, b] = await Promise.all([fixture.start(env), fixture.start(env)]);
       return [a, b] as const;
     };
 
     it('keeps per-user order and exactly-once effects with webhooks alternating and redelivered to both', async () => {
-      fx = await createFaultEnv(kind, { ADMIN_EMAIL: 'team@nexora.example' });
+      fx = await fixture.setUp({ ADMIN_EMAIL: 'team@nexora.example' });
       const [a, b] = await startTwo();
       const users = Array.from({ length: 20 }, (_, i) => String(155500700000 + i));
       const t = Math.floor(Date.now() / 1000);
@@ -66,7 +60,7 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
     }, 60_000);
 
     it('shares the send rate across instances instead of multiplying it', async () => {
-      fx = await createFaultEnv(kind, { SEND_RATE_PER_SECOND: '10' });
+      fx = await fixture.setUp({ SEND_RATE_PER_SECOND: '10' });
       const [a, b] = await startTwo();
       await postUsers((i) => (i % 2 ? a.url : b.url), 30);
       await fx.graph.waitFor(() => fx!.graph.accepted.length === 30, 20_000);
@@ -80,7 +74,7 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
     }, 60_000);
 
     it('lets a survivor finish the work of an instance killed mid-load', async () => {
-      fx = await createFaultEnv(kind);
+      fx = await fixture.setUp();
       fx.graph.latencyMs = 30;
       const [a, b] = await startTwo();
       const posting = postUsers(a.url, 80);

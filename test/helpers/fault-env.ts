@@ -1,7 +1,8 @@
 // Shared set-up for the process-level fault tests: a database, a fake Graph API and the env that
 // points a server process at both.
 import { BUSINESS, envelope, textMessage } from './payloads.js';
-import { postWebhook } from './server-process.js';
+import { afterEach } from 'vitest';
+import { postWebhook, startServerProcess, type ServerProcess } from './server-process.js';
 import { startFakeGraph, type FakeGraph } from './fake-graph.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 import { TEST_ADMIN_TOKEN, TEST_SECRET, TEST_TOKEN, TEST_VERIFY_TOKEN } from './test-bot.js';
@@ -84,4 +85,30 @@ export async function waitForSettled(databaseUrl: string, timeoutMs = 20_000): P
   } finally {
     await handle.db.destroy();
   }
+}
+
+/**
+ * Per test: one fault environment and the server processes started on it, all torn down after the
+ * test (processes killed first, then the fake Graph API and the database).
+ */
+export function useFaultFixture(kind: DbKind) {
+  let current: FaultEnv | undefined;
+  const servers: ServerProcess[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) s.kill('SIGKILL');
+    await current?.close();
+    current = undefined;
+  }, 60_000);
+  return {
+    async setUp(extra: Record<string, string> = {}): Promise<FaultEnv> {
+      current = await createFaultEnv(kind, extra);
+      return current;
+    },
+    async start(env: Record<string, string> = {}): Promise<ServerProcess> {
+      if (!current) throw new Error('useFaultFixture: setUp() first');
+      const s = await startServerProcess({ ...current.env, ...env });
+      servers.push(s);
+      return s;
+    },
+  };
 }
