@@ -1,5 +1,6 @@
 // The only reader of process.env. Every problem is reported at once, in one message.
 import { z } from 'zod';
+import { parseAdminEmails } from './lib/email-list.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -156,10 +157,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       sendLeaseMs: e.SEND_LEASE_SECONDS * 1000,
     },
     adminToken: e.ADMIN_TOKEN,
-    adminEmails: (e.ADMIN_EMAIL ?? '')
-      .split(/[,;]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
+    adminEmails: parseAdminEmails(e.ADMIN_EMAIL),
     sessionTimeoutMs: e.SESSION_TIMEOUT_MINUTES * 60_000,
     bookingUrl: e.BOOKING_URL,
     brochure: { url: e.BROCHURE_URL, filename: e.BROCHURE_FILENAME, caption: e.BROCHURE_CAPTION },

@@ -106,11 +106,3 @@ export function classifySmtpError(err: unknown): DeliveryOutcome {
   if (e.code && PERMANENT_CODES_WITHOUT_REPLY.has(e.code)) return { status: 'failed', error };
   return { status: 'retry', error };
 }
-
-/** ADMIN_EMAIL="a@x.com, b@y.com; c@z.com" → ["a@x.com", "b@y.com", "c@z.com"] */
-export function parseAdminEmails(s: string | undefined): string[] {
-  return (s ?? '')
-    .split(/[,;]/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}
