@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { DEFAULT_MAX_SEND_ATTEMPTS } from '../src/pipeline/outbound-sender.js';
 import { envelope, nextWamid, statusUpdate, textMessage } from './helpers/payloads.js';
 import { bodyText, ManualClock, startTestBot, type TestBot } from './helpers/test-bot.js';
 import { describeEachDb } from './helpers/test-db.js';
@@ -91,6 +92,29 @@ describeEachDb('delivery guarantees', (kind) => {
     expect(bot.graph.accepted).toHaveLength(1);
     const [row] = await outbound(bot);
     expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('gives up on a reply after the bounded number of attempts, marked failed, and sends nothing more', async () => {
+    const clock = new ManualClock();
+    bot = await startTestBot(kind, { MARK_READ: 'false' }, { clock });
+    bot.graph.fail({ code: 131016, status: 503, times: Infinity });
+    await bot.post(envelope({ messages: [textMessage(USER, 'hi', { ts: Math.floor(clock.now() / 1000) })] }));
+    for (let attempt = 1; attempt <= DEFAULT_MAX_SEND_ATTEMPTS; attempt++) {
+      // Wait until this attempt's failure is recorded, then move past any backoff and global pause.
+      for (;;) {
+        const row = (await outbound(bot))[0];
+        if (row && row.attempts === attempt && row.status !== 'sending') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      clock.advance(10 * 60_000);
+      bot.runtime.sender.wake(); // it sleeps in real time for what it believed was the pause
+    }
+    await bot.idle();
+    const [row] = await outbound(bot);
+    expect(row).toMatchObject({ status: 'failed', attempts: DEFAULT_MAX_SEND_ATTEMPTS, error_code: 131016 });
+    clock.advance(60 * 60_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(bot.graph.sent).toHaveLength(DEFAULT_MAX_SEND_ATTEMPTS);
   });
 
   it('marks a permanent error failed with Meta\'s code, without retrying or blocking others', async () => {
