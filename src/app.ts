@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminAuthHook } from './admin/admin-auth.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import type { Deps } from './deps.js';
 import { AppError, isDatabaseUnavailable } from './errors.js';
@@ -56,14 +57,16 @@ export async function buildApp(
   observeHttp(app, opts.metrics);
   await app.register(async (scope) => readyRoute(scope, deps));
   const { metrics } = opts;
-  if (metrics) await app.register(async (scope) => metricsRoute(scope, deps, metrics));
+  // One guard for every route behind the admin token, so a guesser is throttled across all of them.
+  const adminGuard = adminAuthHook(deps);
+  if (metrics) await app.register(async (scope) => metricsRoute(scope, metrics, adminGuard));
 
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: 'no such route' }));
 
   await app.register(async (scope) => webhookRoutes(scope, deps));
-  await app.register(async (scope) => statusRoutes(scope, deps));
+  await app.register(async (scope) => statusRoutes(scope, deps, adminGuard));
   await app.register(async (scope) => sandboxRoutes(scope, deps));
-  await app.register(async (scope) => adminRoutes(scope, deps), { prefix: '/admin/api' });
+  await app.register(async (scope) => adminRoutes(scope, deps, adminGuard), { prefix: '/admin/api' });
   for (const extra of opts.extraRoutes ?? []) await app.register(async (scope) => extra(scope, deps));
   return app;
 }

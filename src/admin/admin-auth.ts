@@ -7,7 +7,9 @@ import { isAdmin } from './require-admin.js';
  * onRequest hook of the admin scope: a blocked address gets 429 whatever it sends; a wrong or
  * missing token gets 401 with no detail (which of the two is not said) and counts as a failure.
  */
-export function adminAuthHook(deps: Deps, limiter = new AuthFailureLimiter()) {
+export type AdminGuard = (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
+
+export function adminAuthHook(deps: Deps, limiter = new AuthFailureLimiter()): AdminGuard {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const now = deps.clock.now();
     const waitMs = limiter.blockedForMs(req.ip, now);

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
-import { adminAuthHook } from './admin-auth.js';
+import type { AdminGuard } from './admin-auth.js';
 import { messageRoutes } from './message-routes.js';
 import { programRoutes } from './program-routes.js';
 import { reportRoutes } from './report-routes.js';
@@ -12,8 +12,8 @@ import { userRoutes } from './user-routes.js';
  * `Authorization: Bearer $ADMIN_TOKEN`: the document describes the personal data the API serves, so
  * it is not published. The routes only translate HTTP to the shared operations in src/ops/.
  */
-export async function adminRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  app.addHook('onRequest', adminAuthHook(deps));
+export async function adminRoutes(app: FastifyInstance, deps: Deps, guard: AdminGuard): Promise<void> {
+  app.addHook('onRequest', guard);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -1,6 +1,5 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
 
 /**
  * Checks `Authorization: Bearer <ADMIN_TOKEN>` in constant time (both sides hashed to equal length).
@@ -13,8 +12,4 @@ export function isAdmin(req: FastifyRequest, adminToken: string | undefined): bo
   const a = createHash('sha256').update(m[1].trim()).digest();
   const b = createHash('sha256').update(adminToken).digest();
   return timingSafeEqual(a, b);
-}
-
-export function requireAdmin(req: FastifyRequest, adminToken: string | undefined): void {
-  if (!isAdmin(req, adminToken)) throw new AppError('UNAUTHORIZED', 'unauthorized');
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { requireAdmin } from '../admin/require-admin.js';
+import type { AdminGuard } from '../admin/admin-auth.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { normalizePhone } from '../lib/phone.js';
@@ -9,7 +9,7 @@ import { checkHealth } from './health.js';
 export const SERVICE_NAME = 'nexora-whatsapp-bot';
 
 /** GET /, GET /webhook/health and the admin-only GET /webhook/stats/:phone. */
-export async function statusRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function statusRoutes(app: FastifyInstance, deps: Deps, guard: AdminGuard): Promise<void> {
   app.get('/', async () => ({
     service: SERVICE_NAME,
     status: 'running',
@@ -24,8 +24,7 @@ export async function statusRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     return reply.code(report.database === 'ok' ? 200 : 503).send(report);
   });
 
-  app.get<{ Params: { phone: string } }>('/webhook/stats/:phone', async (req) => {
-    requireAdmin(req, deps.config.adminToken);
+  app.get<{ Params: { phone: string } }>('/webhook/stats/:phone', { onRequest: guard }, async (req) => {
     const phone = normalizePhone(req.params.phone);
     if (!phone) throw new AppError('BAD_REQUEST', 'not a phone number');
     const stats = await userStats(deps.db, phone);
