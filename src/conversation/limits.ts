@@ -1,23 +1,25 @@
 // WhatsApp Cloud API limits for what we send (whatsapp-cloud-api.md §5). Lengths are counted in
 // UTF-16 code units, which is never less than the character count Meta applies: a reply that
 // passes here passes there.
+import { WHATSAPP_LIMITS } from '../lib/whatsapp-limits.js';
 import type { Reply } from './types.js';
 
-export const TEXT_BODY_MAX = 4096;
-export const INTERACTIVE_BODY_MAX = 1024;
-export const HEADER_MAX = 60;
-export const FOOTER_MAX = 60;
-export const LIST_BUTTON_MAX = 20;
-export const LIST_ROWS_MAX = 10;
-export const LIST_SECTIONS_MAX = 10;
-export const SECTION_TITLE_MAX = 24;
-export const ROW_ID_MAX = 200;
-export const ROW_TITLE_MAX = 24;
-export const ROW_DESCRIPTION_MAX = 72;
-export const BUTTONS_MAX = 3;
-export const BUTTON_TITLE_MAX = 20;
-export const BUTTON_ID_MAX = 256;
-export const CAPTION_MAX = 1024;
+const L = WHATSAPP_LIMITS;
+export const TEXT_BODY_MAX = L.textBody;
+export const INTERACTIVE_BODY_MAX = L.interactiveBody;
+export const HEADER_MAX = L.header;
+export const FOOTER_MAX = L.footer;
+export const LIST_BUTTON_MAX = L.listButton;
+export const LIST_ROWS_MAX = L.rowsTotal;
+export const LIST_SECTIONS_MAX = L.sections;
+export const SECTION_TITLE_MAX = L.sectionTitle;
+export const ROW_ID_MAX = L.rowId;
+export const ROW_TITLE_MAX = L.rowTitle;
+export const ROW_DESCRIPTION_MAX = L.rowDescription;
+export const BUTTONS_MAX = L.buttons;
+export const BUTTON_TITLE_MAX = L.buttonTitle;
+export const BUTTON_ID_MAX = L.buttonId;
+export const CAPTION_MAX = L.caption;
 
 /** Cuts `text` to at most `max` code units, ending in "…", without splitting an emoji's surrogates. */
 export function truncate(text: string, max: number): string {

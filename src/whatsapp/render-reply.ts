@@ -2,26 +2,10 @@
 // Limits are enforced here too, because an over-long field costs a failed send (code 100/131009).
 import type { ListRow, Reply } from '../conversation/types.js';
 import type { GraphMessageBody } from './types.js';
+import { WHATSAPP_LIMITS } from '../lib/whatsapp-limits.js';
 import { truncateText } from './truncate-text.js';
 
-/** Meta's documented maxima (characters); interactive body uses the safe 1024 for lists too. */
-export const WHATSAPP_LIMITS = {
-  textBody: 4096,
-  interactiveBody: 1024,
-  header: 60,
-  footer: 60,
-  listButton: 20,
-  sections: 10,
-  rowsTotal: 10,
-  sectionTitle: 24,
-  rowId: 200,
-  rowTitle: 24,
-  rowDescription: 72,
-  buttons: 3,
-  buttonId: 256,
-  buttonTitle: 20,
-  caption: 1024,
-} as const;
+export { WHATSAPP_LIMITS };
 
 const L = WHATSAPP_LIMITS;
 
