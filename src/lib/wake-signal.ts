@@ -18,6 +18,9 @@ export class WakeSignal {
       this.pending = false;
       return Promise.resolve();
     }
+    // One waiter at a time: a second wait releases the first (a spurious wake-up, which every loop
+    // here tolerates) rather than leaving it asleep for ever.
+    if (this.resolveWaiter) this.release();
     return new Promise((resolve) => {
       this.resolveWaiter = resolve;
       this.timer = setTimeout(() => this.release(), Math.max(0, timeoutMs));
