@@ -4,7 +4,7 @@ import type { Clock } from '../lib/clock.js';
 import { maskPhone } from '../lib/phone.js';
 import { WakeSignal } from '../lib/wake-signal.js';
 import type { Database } from '../store/schema.js';
-import { processNextForUser, type ProcessContext, type ProcessOutcome } from './process-inbound.js';
+import { processNextForUser, processNextForUsers, type ProcessContext, type ProcessOutcome } from './process-inbound.js';
 
 export interface InboundWorkerOptions {
   db: Kysely<Database>;
@@ -23,17 +23,21 @@ export interface InboundWorkerOptions {
 
 const MAX_FAILURES = 5;
 const SCAN_LIMIT = 500;
+/** Users processed in one transaction (one commit for the group). */
+const GROUP_SIZE = 16;
 
 /**
  * Picks users with unprocessed messages and processes each user's messages one at a time, many
- * users in parallel. It keeps no message in memory: the database is the queue, and this worker only
- * holds a bounded list of user keys to look at next.
+ * users in parallel: the next message of up to GROUP_SIZE users in one transaction, and several
+ * such groups at once (`concurrency` users in all). It keeps no message in memory: the database is
+ * the queue, and this worker only holds a bounded list of user keys to look at next.
  */
 export class InboundWorker {
   private readonly signal = new WakeSignal();
   private readonly inFlight = new Set<string>();
   private readonly candidates: string[] = [];
   private running = false;
+  private groups = 0;
   private loop: Promise<void> | null = null;
   private failures = new Map<number, number>();
 
@@ -75,22 +79,70 @@ export class InboundWorker {
     }
   }
 
-  /** Starts as many users as there are free slots, scanning the database when the list runs dry. */
+  /** Starts as many groups as there are free slots, scanning the database when the list runs dry. */
   private async fill(): Promise<void> {
-    while (this.running && this.inFlight.size < this.o.concurrency) {
+    const maxGroups = Math.max(1, Math.ceil(this.o.concurrency / GROUP_SIZE));
+    const groupSize = Math.min(GROUP_SIZE, this.o.concurrency);
+    while (this.running && this.groups < maxGroups) {
       if (this.candidates.length === 0) {
         const found = await this.scan();
         if (found === 0) return;
       }
-      const phone = this.candidates.shift();
-      if (phone === undefined) return;
-      if (this.inFlight.has(phone)) continue;
-      this.inFlight.add(phone);
-      void this.drainUser(phone).finally(() => {
-        this.inFlight.delete(phone);
+      const group: string[] = [];
+      while (group.length < groupSize && this.candidates.length > 0) {
+        const phone = this.candidates.shift()!;
+        if (this.inFlight.has(phone) || group.includes(phone)) continue;
+        group.push(phone);
+      }
+      if (group.length === 0) continue;
+      for (const phone of group) this.inFlight.add(phone);
+      this.groups++;
+      void this.runGroup(group.sort()).finally(() => {
+        this.groups--;
         this.signal.wake();
       });
     }
+  }
+
+  /**
+   * One message of each user of the group, in one transaction. Users with more waiting go back to
+   * the front of the list. If the group fails, each user is processed on their own, so the failure
+   * (and its retry accounting) stays with the user whose message caused it.
+   */
+  private async runGroup(group: string[]): Promise<void> {
+    const now = this.o.clock.now();
+    let outcomes: ProcessOutcome[];
+    try {
+      const ctx = { now, ...(await this.o.context(now)) };
+      outcomes =
+        group.length === 1 ? [await processNextForUser(this.o.db, group[0]!, ctx)] : await processNextForUsers(this.o.db, group, ctx);
+    } catch (err) {
+      if (group.length === 1) await this.recordFailure(group[0]!, err);
+      else await Promise.all(group.map((phone) => this.drainUser(phone)));
+      for (const phone of group) this.inFlight.delete(phone);
+      return;
+    }
+    const again: string[] = [];
+    group.forEach((phone, i) => {
+      this.inFlight.delete(phone);
+      if (this.handled(phone, outcomes[i]!)) again.push(phone);
+    });
+    this.candidates.unshift(...again);
+  }
+
+  /** Logs and reports one outcome; true when this user has another message waiting. */
+  private handled(phone: string, outcome: ProcessOutcome): boolean {
+    if (outcome.kind === 'locked') {
+      // Another instance holds this user; it may finish just before our message became visible
+      // to it, so look again shortly instead of waiting for the next poll.
+      setTimeout(() => this.signal.wake(), 50).unref();
+      return false;
+    }
+    if (outcome.kind === 'none') return false;
+    this.failures.delete(outcome.messageId);
+    this.o.log.debug({ wamid: outcome.wamid, user: maskPhone(phone), outcome: outcome.kind }, 'inbound processed');
+    this.o.onProcessed?.(outcome);
+    return this.running && outcome.more;
   }
 
   private async scan(): Promise<number> {
@@ -123,17 +175,7 @@ export class InboundWorker {
         await this.recordFailure(phone, err);
         return;
       }
-      if (outcome.kind === 'locked') {
-        // Another instance holds this user; it may finish just before our message became visible
-        // to it, so look again shortly instead of waiting for the next poll.
-        setTimeout(() => this.signal.wake(), 50).unref();
-        return;
-      }
-      if (outcome.kind === 'none') return;
-      this.failures.delete(outcome.messageId);
-      this.o.log.debug({ wamid: outcome.wamid, user: maskPhone(phone), outcome: outcome.kind }, 'inbound processed');
-      this.o.onProcessed?.(outcome);
-      if (!this.running || !outcome.more) return;
+      if (!this.handled(phone, outcome)) return;
     }
   }
 
@@ -172,6 +214,7 @@ export class InboundWorker {
     } catch (inner) {
       this.o.log.error({ err: inner }, 'database unavailable while recording a processing failure');
     }
-    await this.signal.wait(200);
+    // A plain pause: the wake signal belongs to the run loop, whose waiter must not be displaced.
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { lockKey } from '../store/dialect.js';
 import type { Database, NewMessage } from '../store/schema.js';
-import type { ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
+import type { InboundMessage, ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
 import { storableText } from '../lib/storable-text.js';
 import { mergeStatus } from './status-precedence.js';
 
@@ -18,55 +18,81 @@ export interface IngestResult {
  * concurrent, on one instance or several, are stored once.
  */
 export async function ingestWebhook(db: Kysely<Database>, parsed: ParsedWebhook, now: number): Promise<IngestResult> {
-  if (parsed.messages.length === 0 && parsed.statuses.length === 0) {
-    return { storedMessages: 0, duplicateMessages: 0, storedStatuses: 0 };
-  }
+  const [result] = await ingestWebhooks(db, [parsed], now);
+  return result!;
+}
+
+/**
+ * Stores several webhooks in one transaction (group commit: one commit for every webhook that
+ * arrived together), with one result per webhook, in order. All or nothing: the caller falls back
+ * to one transaction per webhook if the group fails, so one bad webhook cannot fail the others.
+ */
+export async function ingestWebhooks(db: Kysely<Database>, batch: readonly ParsedWebhook[], now: number): Promise<IngestResult[]> {
+  const results = batch.map((p) => ({ storedMessages: 0, duplicateMessages: p.messages.length, storedStatuses: 0 }));
+  if (batch.every((p) => p.messages.length === 0 && p.statuses.length === 0)) return results;
   return db.transaction().execute(async (trx) => {
-    let storedMessages = 0;
-    if (parsed.messages.length > 0) {
-      // Duplicates inside one payload are dropped here; across payloads by the unique index.
-      const seen = new Set<string>();
-      const rows: NewMessage[] = [];
+    // Duplicates inside the group are dropped here (the first webhook carrying a wamid stores it);
+    // across groups and instances by the unique index.
+    const seen = new Set<string>();
+    const rows: NewMessage[] = [];
+    const owner = new Map<string, number>();
+    batch.forEach((parsed, i) => {
       for (const m of parsed.messages) {
-        if (seen.has(m.wamid)) continue;
-        seen.add(m.wamid);
-        rows.push({
-          phone: storableText(m.userKey),
-          message: storableText(m.summary),
-          direction: 'incoming',
-          timestamp: m.sentAt.getTime(),
-          message_id: storableText(m.wamid),
-          status: 'received',
-          type: storableText(m.type).slice(0, 32),
-          payload: JSON.stringify(m.raw),
-          next_attempt_at: null,
-          locked_until: null,
-          error_code: null,
-          error_title: null,
-          reply_to: null,
-          created_at: now,
-          updated_at: now,
-          processed_at: null,
-          sent_at: null,
-        });
+        const wamid = storableText(m.wamid);
+        if (seen.has(wamid)) continue;
+        seen.add(wamid);
+        owner.set(wamid, i);
+        rows.push(inboundRow(m, wamid, now));
       }
+    });
+    if (rows.length > 0) {
       const inserted = await trx
         .insertInto('whatsapp_messages')
         .values(rows)
         .onConflict((oc) => oc.column('message_id').doNothing())
-        .returning('id')
+        .returning('message_id')
         .execute();
-      storedMessages = inserted.length;
+      for (const r of inserted) {
+        const i = owner.get(r.message_id ?? '');
+        if (i === undefined) continue;
+        results[i]!.storedMessages++;
+        results[i]!.duplicateMessages--;
+      }
     }
-    let storedStatuses = 0;
     // Serialised with the sender recording these wamids, so a status that races its send result is
-    // applied by whichever of the two commits second. Locks in a fixed order: no deadlocks.
-    for (const wamid of [...new Set(parsed.statuses.map((s) => s.wamid))].sort()) await lockKey(trx, `wamid:${wamid}`);
-    for (const s of parsed.statuses) {
-      if (await storeStatus(trx, s, now)) storedStatuses++;
+    // applied by whichever of the two commits second. Every lock of the group is taken first, in one
+    // sorted order: no deadlocks.
+    const statusWamids = [...new Set(batch.flatMap((p) => p.statuses.map((s) => s.wamid)))].sort();
+    for (const wamid of statusWamids) await lockKey(trx, `wamid:${wamid}`);
+    for (let i = 0; i < batch.length; i++) {
+      for (const s of batch[i]!.statuses) {
+        if (await storeStatus(trx, s, now)) results[i]!.storedStatuses++;
+      }
     }
-    return { storedMessages, duplicateMessages: parsed.messages.length - storedMessages, storedStatuses };
+    return results;
   });
+}
+
+function inboundRow(m: InboundMessage, wamid: string, now: number): NewMessage {
+  return {
+    phone: storableText(m.userKey),
+    message: storableText(m.summary),
+    direction: 'incoming',
+    timestamp: m.sentAt.getTime(),
+    message_id: wamid,
+    status: 'received',
+    type: storableText(m.type).slice(0, 32),
+    payload: JSON.stringify(m.raw),
+    next_attempt_at: null,
+    locked_until: null,
+    error_code: null,
+    error_title: null,
+    reply_to: null,
+    created_at: now,
+    updated_at: now,
+    processed_at: null,
+    sent_at: null,
+  };
 }
 
 async function storeStatus(trx: Kysely<Database>, s: StatusUpdate, now: number): Promise<boolean> {

@@ -45,27 +45,43 @@ export type ProcessOutcome =
  * (lead, notifications) and mark the message processed. Either all of it happens or none does.
  */
 export async function processNextForUser(db: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
+  return db.transaction().execute((trx) => processInTransaction(trx, phone, ctx));
+}
+
+/**
+ * The same for several users in one transaction (one commit for the group), one outcome per user,
+ * in the order given. All or nothing: if any user's step fails, nothing of the group is written and
+ * the caller processes the users one by one, so the failure stays with its own user. Callers pass
+ * the users sorted, so two groups running at once on PostgreSQL take their locks in the same order.
+ */
+export async function processNextForUsers(db: Kysely<Database>, phones: readonly string[], ctx: ProcessContext): Promise<ProcessOutcome[]> {
   return db.transaction().execute(async (trx) => {
-    const session = await claimSession(trx, phone, ctx.now);
-    if (!session) return { kind: 'locked' } as const;
-    // Two rows: the one to process, and whether another waits (saves a round just to find none).
-    const [msg, next] = await trx
-      .selectFrom('whatsapp_messages')
-      .selectAll()
-      .where('phone', '=', phone)
-      .where('status', '=', 'received')
-      .orderBy('timestamp')
-      .orderBy('id')
-      .limit(2)
-      .execute();
-    if (!msg) return { kind: 'none' } as const;
-    const more = next !== undefined;
-    if (ctx.now - msg.timestamp > STALE_INBOUND_MS) {
-      await markInbound(trx, msg.id, 'expired', ctx.now);
-      return { kind: 'expired', messageId: msg.id, wamid: msg.message_id, more } as const;
-    }
-    return { ...(await runStep(trx, session, msg, ctx)), more };
+    const outcomes: ProcessOutcome[] = [];
+    for (const phone of phones) outcomes.push(await processInTransaction(trx, phone, ctx));
+    return outcomes;
   });
+}
+
+async function processInTransaction(trx: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
+  const session = await claimSession(trx, phone, ctx.now);
+  if (!session) return { kind: 'locked' } as const;
+  // Two rows: the one to process, and whether another waits (saves a round just to find none).
+  const [msg, next] = await trx
+    .selectFrom('whatsapp_messages')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('status', '=', 'received')
+    .orderBy('timestamp')
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  if (!msg) return { kind: 'none' } as const;
+  const more = next !== undefined;
+  if (ctx.now - msg.timestamp > STALE_INBOUND_MS) {
+    await markInbound(trx, msg.id, 'expired', ctx.now);
+    return { kind: 'expired', messageId: msg.id, wamid: msg.message_id, more } as const;
+  }
+  return { ...(await runStep(trx, session, msg, ctx)), more };
 }
 
 async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<Omit<Extract<ProcessOutcome, { kind: 'processed' }>, 'more'>> {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { ingestWebhook } from '../pipeline/ingest-webhook.js';
+import { IngestBatcher } from '../pipeline/ingest-batcher.js';
 import type { Deps } from '../deps.js';
 import { parseWebhook } from '../whatsapp/parse-webhook.js';
 import { verifyChallenge } from '../whatsapp/verify-challenge.js';
@@ -17,6 +17,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * holds the raw-body parser, so no other route is affected.
  */
 export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const ingest = new IngestBatcher(deps.db, {
+    maxConcurrent: deps.dbKind === 'sqlite' ? 1 : 4,
+    now: () => deps.clock.now(),
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
 
@@ -45,7 +49,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
     const parsed = parseWebhook(body);
     if (!parsed.ok) throw new AppError('WEBHOOK_BAD_BODY', parsed.error);
     const { messages, statuses, other } = parsed.value;
-    const result = await ingestWebhook(deps.db, parsed.value, deps.clock.now());
+    const result = await ingest.ingest(parsed.value);
     deps.metrics?.webhookIngested(parsed.value, result);
     if (other.length > 0) req.log.info({ ignored: countBy(other.map((o) => o.field)) }, 'webhook items recorded but not acted on');
     req.log.debug(
