@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { initDb, resetDb } from '../src/ops/migrate-db.js';
 import { addProgram, listProgramsOp, removeProgram, seedPrograms, updateProgram } from '../src/ops/programs.js';
+import { createDb, resolveDbTarget } from '../src/store/create-db.js';
+import { ensureSeedPrograms } from '../src/store/seed-programs.js';
 import { describeEachDb } from './helpers/test-db.js';
 import { ALICE, openTestDb, seedPerson, type OpenedDb } from './ops-fixtures.js';
 
@@ -26,6 +28,19 @@ describeEachDb('program catalogue and schema operations', (kind) => {
     expect(await seedPrograms(t.db, file, NOW)).toMatchObject({ file, added: 0, updated: 1, unchanged: 0 });
     writeFileSync(file, '[{"name": 1}]');
     await expect(seedPrograms(t.db, file, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^cannot load programs: .*not a valid program list/) });
+  });
+
+  it('instances starting together on an empty catalogue load it once, and both start', async () => {
+    // Two connections (two instances' pools) loading the seed at the same moment.
+    const other = createDb(resolveDbTarget(t.database.url), { poolSize: 4 });
+    try {
+      const results = await Promise.all([ensureSeedPrograms(t.db, undefined, NOW), ensureSeedPrograms(other.db, undefined, NOW)]);
+      const total = (await t.db.selectFrom('investment_programs').select('name').execute()).length;
+      expect(total).toBeGreaterThan(5);
+      expect(results.map((r) => r.added).sort((a, b) => a - b)).toEqual([0, total]);
+    } finally {
+      await other.db.destroy();
+    }
   });
 
   it('adds, updates, lists and removes programs; refuses duplicates, invalid fields and unknown names', async () => {

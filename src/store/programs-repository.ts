@@ -29,36 +29,43 @@ export async function upsertPrograms(
   programs: readonly Program[],
   now: number,
 ): Promise<{ added: number; updated: number; unchanged: number }> {
-  return db.transaction().execute(async (trx) => {
-    let added = 0;
-    let updated = 0;
-    let unchanged = 0;
-    for (const p of programs) {
-      const values = {
-        country: p.country,
-        category: p.category,
-        description: p.description,
-        minimum_investment: p.minimumInvestment,
-        processing_time: p.processingTime,
-        link: p.link,
-        rank: p.rank,
-      };
-      const existing = await findProgramByName(trx, p.name);
-      if (!existing) {
-        await trx
-          .insertInto('investment_programs')
-          .values({ name: p.name, ...values, created_at: now, updated_at: now })
-          .execute();
-        added++;
-      } else if (Object.entries(values).some(([k, v]) => existing[k as keyof typeof values] !== v)) {
-        await trx.updateTable('investment_programs').set({ ...values, updated_at: now }).where('id', '=', existing.id).execute();
-        updated++;
-      } else {
-        unchanged++;
-      }
+  return db.transaction().execute((trx) => upsertProgramsIn(trx, programs, now));
+}
+
+/** upsertPrograms inside the caller's transaction. */
+export async function upsertProgramsIn(
+  trx: Kysely<Database>,
+  programs: readonly Program[],
+  now: number,
+): Promise<{ added: number; updated: number; unchanged: number }> {
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const p of programs) {
+    const values = {
+      country: p.country,
+      category: p.category,
+      description: p.description,
+      minimum_investment: p.minimumInvestment,
+      processing_time: p.processingTime,
+      link: p.link,
+      rank: p.rank,
+    };
+    const existing = await findProgramByName(trx, p.name);
+    if (!existing) {
+      await trx
+        .insertInto('investment_programs')
+        .values({ name: p.name, ...values, created_at: now, updated_at: now })
+        .execute();
+      added++;
+    } else if (Object.entries(values).some(([k, v]) => existing[k as keyof typeof values] !== v)) {
+      await trx.updateTable('investment_programs').set({ ...values, updated_at: now }).where('id', '=', existing.id).execute();
+      updated++;
+    } else {
+      unchanged++;
     }
-    return { added, updated, unchanged };
-  });
+  }
+  return { added, updated, unchanged };
 }
 
 export async function deleteProgramByName(db: Kysely<Database>, name: string): Promise<boolean> {

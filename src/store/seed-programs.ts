@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { DEFAULT_PROGRAMS_FILE, readProgramsFile } from './load-seed-programs.js';
-import { upsertPrograms } from './programs-repository.js';
+import { lockKey } from './dialect.js';
+import { upsertProgramsIn } from './programs-repository.js';
 import type { Database } from './schema.js';
 
 /** The shared seed next to the repository when it is there (development, CI); else our bundled copy. */
@@ -21,8 +22,14 @@ export async function ensureSeedPrograms(
   now: number,
 ): Promise<{ added: number; file: string }> {
   const source = file ?? defaultProgramsFile();
-  const any = await db.selectFrom('investment_programs').select('id').limit(1).executeTakeFirst();
-  if (any) return { added: 0, file: source };
-  const result = await upsertPrograms(db, await readProgramsFile(source), now);
-  return { added: result.added, file: source };
+  const programs = await readProgramsFile(source);
+  // Instances starting together on an empty database take turns (the second then finds the rows);
+  // without the lock both saw an empty table and the second failed to start on the unique name.
+  return db.transaction().execute(async (trx) => {
+    await lockKey(trx, 'nexora-bot:seed-programs');
+    const any = await trx.selectFrom('investment_programs').select('id').limit(1).executeTakeFirst();
+    if (any) return { added: 0, file: source };
+    const result = await upsertProgramsIn(trx, programs, now);
+    return { added: result.added, file: source };
+  });
 }
