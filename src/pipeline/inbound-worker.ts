@@ -113,9 +113,7 @@ export class InboundWorker {
     const now = this.o.clock.now();
     let outcomes: ProcessOutcome[];
     try {
-      const ctx = { now, ...(await this.o.context(now)) };
-      outcomes =
-        group.length === 1 ? [await processNextForUser(this.o.db, group[0]!, ctx)] : await processNextForUsers(this.o.db, group, ctx);
+      outcomes = await processNextForUsers(this.o.db, group, { now, ...(await this.o.context(now)) });
     } catch (err) {
       if (group.length === 1) await this.recordFailure(group[0]!, err);
       else await Promise.all(group.map((phone) => this.drainUser(phone)));

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { handleMessage } from '../conversation/handle-message.js';
 import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
-import { claimSession, sessionToState } from '../store/sessions-repository.js';
-import type { Database, MessageRow, SessionRow } from '../store/schema.js';
+import { claimSessions, sessionToState } from '../store/sessions-repository.js';
+import type { Database, MessageRow, NewMessage, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
 import { applyEffects } from './apply-effects.js';
 import { storableText } from '../lib/storable-text.js';
 import { decideOptOut, recordOptOut } from './opt-out.js';
-import { queueOutbound } from './queue-outbound.js';
+import { outboundRows } from './queue-outbound.js';
 import type { LeadNotifier } from './lead-notifications.js';
 
 /** Inbound older than this is not answered: Meta refuses free-form replies after 24 hours. */
@@ -45,57 +45,89 @@ export type ProcessOutcome =
  * (lead, notifications) and mark the message processed. Either all of it happens or none does.
  */
 export async function processNextForUser(db: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
-  return db.transaction().execute((trx) => processInTransaction(trx, phone, ctx));
+  const [outcome] = await processNextForUsers(db, [phone], ctx);
+  return outcome!;
 }
+
+type Done = Extract<ProcessOutcome, { kind: 'processed' }>;
 
 /**
  * The same for several users in one transaction (one commit for the group), one outcome per user,
- * in the order given. All or nothing: if any user's step fails, nothing of the group is written and
- * the caller processes the users one by one, so the failure stays with its own user. Callers pass
- * the users sorted, so two groups running at once on PostgreSQL take their locks in the same order.
+ * in the order given. The statements that do not depend on the conversation are issued once for
+ * the whole group: lock (or create) the sessions, read each user's next two messages, queue every
+ * reply, mark the messages processed. All or nothing: if any user's step fails, nothing of the
+ * group is written and the caller processes the users one by one, so the failure stays with its own
+ * user. Callers pass the users sorted (see claimSessions).
  */
 export async function processNextForUsers(db: Kysely<Database>, phones: readonly string[], ctx: ProcessContext): Promise<ProcessOutcome[]> {
   return db.transaction().execute(async (trx) => {
+    const sessions = await claimSessions(trx, phones, ctx.now);
+    const heads = await nextInbound(trx, [...sessions.keys()]);
     const outcomes: ProcessOutcome[] = [];
-    for (const phone of phones) outcomes.push(await processInTransaction(trx, phone, ctx));
+    const queued: NewMessage[] = [];
+    const effects: { msg: MessageRow; effects: Effect[] }[] = [];
+    const processed: number[] = [];
+    const expired: number[] = [];
+    for (const phone of phones) {
+      const session = sessions.get(phone);
+      const head = heads.get(phone);
+      if (!session) outcomes.push({ kind: 'locked' });
+      else if (!head) outcomes.push({ kind: 'none' });
+      else if (ctx.now - head.msg.timestamp > STALE_INBOUND_MS) {
+        expired.push(head.msg.id);
+        outcomes.push({ kind: 'expired', messageId: head.msg.id, wamid: head.msg.message_id, more: head.more });
+      } else {
+        const step = await runStep(trx, session, head.msg, ctx);
+        queued.push(...step.rows);
+        if (step.effects.length > 0) effects.push({ msg: head.msg, effects: step.effects });
+        processed.push(head.msg.id);
+        outcomes.push({ ...step.outcome, more: head.more });
+      }
+    }
+    if (queued.length > 0) await trx.insertInto('whatsapp_messages').values(queued).execute();
+    for (const e of effects) await applyEffects(trx, { phone: e.msg.phone, inbound: e.msg, effects: e.effects, now: ctx.now, notifier: ctx.notifier });
+    await markInbound(trx, processed, 'processed', ctx.now);
+    await markInbound(trx, expired, 'expired', ctx.now);
     return outcomes;
   });
 }
 
-async function processInTransaction(trx: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
-  const session = await claimSession(trx, phone, ctx.now);
-  if (!session) return { kind: 'locked' } as const;
-  // Two rows: the one to process, and whether another waits (saves a round just to find none).
-  const [msg, next] = await trx
-    .selectFrom('whatsapp_messages')
-    .selectAll()
-    .where('phone', '=', phone)
-    .where('status', '=', 'received')
-    .orderBy('timestamp')
-    .orderBy('id')
-    .limit(2)
-    .execute();
-  if (!msg) return { kind: 'none' } as const;
-  const more = next !== undefined;
-  if (ctx.now - msg.timestamp > STALE_INBOUND_MS) {
-    await markInbound(trx, msg.id, 'expired', ctx.now);
-    return { kind: 'expired', messageId: msg.id, wamid: msg.message_id, more } as const;
-  }
-  return { ...(await runStep(trx, session, msg, ctx)), more };
+/** Each user's oldest `received` message (WhatsApp timestamp, then id), and whether another waits. */
+async function nextInbound(trx: Kysely<Database>, phones: readonly string[]): Promise<Map<string, { msg: MessageRow; more: boolean }>> {
+  const out = new Map<string, { msg: MessageRow; more: boolean }>();
+  if (phones.length === 0) return out;
+  // Two rows per user: the one to process, and whether another waits (saves a round just to find none).
+  const { rows } = await sql<MessageRow & { rn: number }>`
+    select * from (
+      select m.*, row_number() over (partition by m.phone order by m.timestamp, m.id) as rn
+      from whatsapp_messages m
+      where m.status = 'received' and m.phone in (${sql.join(phones)})
+    ) t
+    where t.rn <= 2`.execute(trx);
+  const more = new Set(rows.filter((r) => Number(r.rn) === 2).map((r) => r.phone));
+  for (const { rn, ...msg } of rows) if (Number(rn) === 1) out.set(msg.phone, { msg, more: more.has(msg.phone) });
+  return out;
 }
 
-async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<Omit<Extract<ProcessOutcome, { kind: 'processed' }>, 'more'>> {
+interface Step {
+  outcome: Omit<Done, 'more'>;
+  /** Outbound rows to queue, in order. */
+  rows: NewMessage[];
+  effects: Effect[];
+}
+
+async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<Step> {
   const stored = inputFromStoredMessage(msg.type, msg.payload);
   if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
   const optOut = decideOptOut(session, stored.input);
   if (optOut.kind === 'opt_out' || optOut.kind === 'silent') {
-    let replies = 0;
+    let rows: NewMessage[] = [];
     if (optOut.kind === 'opt_out') {
       await recordOptOut(trx, msg.phone, true, ctx.now);
-      replies = await queueOutbound(trx, { phone: msg.phone, replies: optOut.replies, replyTo: msg.id, now: ctx.now });
+      rows = outboundRows({ phone: msg.phone, replies: optOut.replies, replyTo: msg.id, now: ctx.now });
     }
-    await markInbound(trx, msg.id, 'processed', ctx.now);
-    return { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies, effects: [], step: session.current_step, previousStep: session.current_step };
+    const step = session.current_step;
+    return { outcome: { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies: rows.length, effects: [], step, previousStep: step }, rows, effects: [] };
   }
   if (optOut.kind === 'opt_in') await recordOptOut(trx, msg.phone, false, ctx.now);
   const result = handleMessage(sessionToState(session), optOut.kind === 'opt_in' ? { kind: 'text', text: 'menu' } : stored.input, {
@@ -118,26 +150,29 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
     })
     .where('id', '=', session.id)
     .execute();
-  const replies = await queueOutbound(trx, {
+  const rows = outboundRows({
     phone: msg.phone,
     replies: result.replies,
     replyTo: msg.id,
     markReadWamid: ctx.markRead ? msg.message_id : null,
     now: ctx.now,
   });
-  await applyEffects(trx, { phone: msg.phone, inbound: msg, effects: result.effects, now: ctx.now, notifier: ctx.notifier });
-  await markInbound(trx, msg.id, 'processed', ctx.now);
   return {
-    kind: 'processed',
-    messageId: msg.id,
-    wamid: msg.message_id,
-    replies,
-    effects: result.effects.map((e) => e.kind),
-    step: result.state.step,
-    previousStep: session.last_activity === null ? 'new' : session.current_step,
+    outcome: {
+      kind: 'processed',
+      messageId: msg.id,
+      wamid: msg.message_id,
+      replies: rows.length,
+      effects: result.effects.map((e) => e.kind),
+      step: result.state.step,
+      previousStep: session.last_activity === null ? 'new' : session.current_step,
+    },
+    rows,
+    effects: result.effects,
   };
 }
 
-async function markInbound(trx: Kysely<Database>, id: number, status: 'processed' | 'expired', now: number): Promise<void> {
-  await trx.updateTable('whatsapp_messages').set({ status, processed_at: now, updated_at: now }).where('id', '=', id).execute();
+async function markInbound(trx: Kysely<Database>, ids: number[], status: 'processed' | 'expired', now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('whatsapp_messages').set({ status, processed_at: now, updated_at: now }).where('id', 'in', ids).execute();
 }

@@ -39,14 +39,20 @@ function outboundRow(phone: string, type: string, message: string, payload: unkn
   };
 }
 
+export interface OutboundArgs {
+  phone: string;
+  replies: Reply[];
+  replyTo: number | null;
+  markReadWamid?: string | null;
+  now: number;
+}
+
 /**
- * Queues replies (in order: ids ascend, and the sender keeps each user's messages in id order) and,
- * optionally, the mark-read of the inbound message, inside the caller's transaction.
+ * The rows that queue these replies (and, optionally, the mark-read of the inbound message), in
+ * sending order: inserted in this order, their ids ascend, and the sender keeps each user's
+ * messages in id order.
  */
-export async function queueOutbound(
-  trx: Kysely<Database>,
-  args: { phone: string; replies: Reply[]; replyTo: number | null; markReadWamid?: string | null; now: number },
-): Promise<number> {
+export function outboundRows(args: OutboundArgs): NewMessage[] {
   const rows: NewMessage[] = [];
   if (args.markReadWamid) {
     rows.push(outboundRow(args.phone, 'read', '[mark read]', markReadBody(args.markReadWamid, true), args.replyTo, args.now));
@@ -55,6 +61,12 @@ export async function queueOutbound(
     const body = renderReply(args.phone, reply);
     rows.push(outboundRow(args.phone, String(body.type), replySummary(reply), body, args.replyTo, args.now));
   }
+  return rows;
+}
+
+/** Queues replies inside the caller's transaction; returns how many rows were queued. */
+export async function queueOutbound(trx: Kysely<Database>, args: OutboundArgs): Promise<number> {
+  const rows = outboundRows(args);
   if (rows.length === 0) return 0;
   await trx.insertInto('whatsapp_messages').values(rows).execute();
   return rows.length;

@@ -5,43 +5,42 @@ import type { Database, SessionRow } from './schema.js';
 import { sql } from 'kysely';
 
 /**
- * Locks this user's session for the rest of the transaction, creating it for a new user (a row we
- * insert is ours until commit). Undefined means another transaction holds it.
+ * Locks these users' sessions for the rest of the transaction, creating them for new users (a row
+ * we insert is ours until commit). A user missing from the result is held by another transaction
+ * (PostgreSQL: SKIP LOCKED), so the caller moves on. The lock is what keeps one user's messages
+ * strictly one at a time across every worker and instance. Pass the phones sorted: two callers
+ * creating the same new sessions then wait for each other in one order, never in a cycle.
  */
-export async function claimSession(trx: Kysely<Database>, phone: string, now: number): Promise<SessionRow | undefined> {
-  const found = await lockSession(trx, phone);
-  if (found) return found;
-  return trx
+export async function claimSessions(trx: Kysely<Database>, phones: readonly string[], now: number): Promise<Map<string, SessionRow>> {
+  const out = new Map<string, SessionRow>();
+  if (phones.length === 0) return out;
+  const { rows } = await sql<SessionRow>`select * from whatsapp_sessions where phone in (${sql.join(phones)})${lockingClause(trx, 'skip')}`.execute(trx);
+  for (const r of rows) out.set(r.phone, r);
+  const missing = phones.filter((p) => !out.has(p));
+  if (missing.length === 0) return out;
+  const created = await trx
     .insertInto('whatsapp_sessions')
-    .values({
-      phone,
-      current_step: 'main_menu',
-      metadata: '{}',
-      created_at: now,
-      updated_at: now,
-      last_activity: null,
-      is_active: 1,
-      bsuid: null,
-      profile_name: null,
-      last_inbound_at: null,
-      country_of_interest: null,
-      opted_out: 0,
-    })
+    .values(
+      missing.map((phone) => ({
+        phone,
+        current_step: 'main_menu',
+        metadata: '{}',
+        created_at: now,
+        updated_at: now,
+        last_activity: null,
+        is_active: 1,
+        bsuid: null,
+        profile_name: null,
+        last_inbound_at: null,
+        country_of_interest: null,
+        opted_out: 0,
+      })),
+    )
     .onConflict((oc) => oc.column('phone').doNothing())
     .returningAll()
-    .executeTakeFirst();
-}
-
-/**
- * Locks one user's session for the rest of the transaction: the lock is what keeps one user's
- * messages strictly one at a time across every worker and instance. Returns undefined when another
- * transaction holds it (PostgreSQL: SKIP LOCKED), so the caller moves on to another user.
- */
-export async function lockSession(trx: Kysely<Database>, phone: string): Promise<SessionRow | undefined> {
-  const { rows } = await sql<SessionRow>`select * from whatsapp_sessions where phone = ${phone}${lockingClause(trx, 'skip')}`.execute(
-    trx,
-  );
-  return rows[0];
+    .execute();
+  for (const r of created) out.set(r.phone, r);
+  return out;
 }
 
 export function findSession(db: Kysely<Database>, phone: string): Promise<SessionRow | undefined> {
