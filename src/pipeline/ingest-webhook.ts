@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { lockKey } from '../store/dialect.js';
+import { insertNewInbound } from '../store/fixed-sql.js';
 import type { Database, NewMessage } from '../store/schema.js';
 import type { InboundMessage, ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
 import { storableText } from '../lib/storable-text.js';
@@ -46,14 +47,8 @@ export async function ingestWebhooks(db: Kysely<Database>, batch: readonly Parse
       }
     });
     if (rows.length > 0) {
-      const inserted = await trx
-        .insertInto('whatsapp_messages')
-        .values(rows)
-        .onConflict((oc) => oc.column('message_id').doNothing())
-        .returning('message_id')
-        .execute();
-      for (const r of inserted) {
-        const i = owner.get(r.message_id ?? '');
+      for (const wamid of await insertNewInbound(trx, rows)) {
+        const i = owner.get(wamid);
         if (i === undefined) continue;
         results[i]!.storedMessages++;
         results[i]!.duplicateMessages--;

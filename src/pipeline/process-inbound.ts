@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { handleMessage } from '../conversation/handle-message.js';
 import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
+import { insertMessages, updateSessionAfterStep } from '../store/fixed-sql.js';
 import { claimSessions, sessionToState } from '../store/sessions-repository.js';
 import type { Database, MessageRow, NewMessage, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
@@ -84,7 +85,7 @@ export async function processNextForUsers(db: Kysely<Database>, phones: readonly
         outcomes.push({ ...step.outcome, more: head.more });
       }
     }
-    if (queued.length > 0) await trx.insertInto('whatsapp_messages').values(queued).execute();
+    await insertMessages(trx, queued);
     for (const e of effects) await applyEffects(trx, { phone: e.msg.phone, inbound: e.msg, effects: e.effects, now: ctx.now, notifier: ctx.notifier });
     await markInbound(trx, processed, 'processed', ctx.now);
     await markInbound(trx, expired, 'expired', ctx.now);
@@ -136,20 +137,15 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
     settings: ctx.settings,
   });
   if (optOut.kind === 'opt_in') result.replies.unshift(...optOut.replies);
-  await trx
-    .updateTable('whatsapp_sessions')
-    .set({
-      current_step: result.state.step,
-      metadata: JSON.stringify(result.state.data),
-      last_activity: ctx.now,
-      last_inbound_at: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
-      updated_at: ctx.now,
-      is_active: 1,
-      ...(stored.profileName ? { profile_name: stored.profileName } : {}),
-      ...(stored.bsuid ? { bsuid: stored.bsuid } : {}),
-    })
-    .where('id', '=', session.id)
-    .execute();
+  await updateSessionAfterStep(trx, {
+    id: session.id,
+    step: result.state.step,
+    metadata: JSON.stringify(result.state.data),
+    now: ctx.now,
+    lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
+    profileName: stored.profileName || null,
+    bsuid: stored.bsuid || null,
+  });
   const rows = outboundRows({
     phone: msg.phone,
     replies: result.replies,

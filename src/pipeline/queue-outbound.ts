@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Reply } from '../conversation/types.js';
 import type { Database, NewMessage } from '../store/schema.js';
+import { insertMessages } from '../store/fixed-sql.js';
 import { markReadBody, renderReply } from '../whatsapp/render-reply.js';
 
 /** What a reply reads like in the message history (the seed's `message` column). */
@@ -67,7 +68,6 @@ export function outboundRows(args: OutboundArgs): NewMessage[] {
 /** Queues replies inside the caller's transaction; returns how many rows were queued. */
 export async function queueOutbound(trx: Kysely<Database>, args: OutboundArgs): Promise<number> {
   const rows = outboundRows(args);
-  if (rows.length === 0) return 0;
-  await trx.insertInto('whatsapp_messages').values(rows).execute();
+  await insertMessages(trx, rows);
   return rows.length;
 }

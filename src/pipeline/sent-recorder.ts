@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../lib/clock.js';
 import { lockKey } from '../store/dialect.js';
+import { markSent } from '../store/fixed-sql.js';
 import type { Database } from '../store/schema.js';
 import { applyStatusToMessage } from './ingest-webhook.js';
 
@@ -55,12 +56,7 @@ export class SentRecorder {
         const wamids = [...new Set(batch.map((b) => b.wamid).filter((w): w is string => w !== null))].sort();
         for (const w of wamids) await lockKey(trx, `wamid:${w}`);
         for (const b of batch) {
-          await trx
-            .updateTable('whatsapp_messages')
-            .set({ status: 'sent', message_id: b.wamid, locked_until: null, sent_at: now, updated_at: now, error_code: null, error_title: null })
-            .where('id', '=', b.id)
-            .where('locked_until', '=', b.lockedUntil)
-            .execute();
+          await markSent(trx, b.id, b.lockedUntil, b.wamid, now);
         }
         if (wamids.length === 0) return;
         const early = await trx
