@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { lockKey } from '../store/dialect.js';
+import { lockKeys } from '../store/dialect.js';
 import { insertNewInbound } from '../store/fixed-sql.js';
 import type { Database, NewMessage } from '../store/schema.js';
 import type { InboundMessage, ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
@@ -58,7 +58,10 @@ export async function ingestWebhooks(db: Kysely<Database>, batch: readonly Parse
     // applied by whichever of the two commits second. Every lock of the group is taken first, in one
     // sorted order: no deadlocks.
     const statusWamids = [...new Set(batch.flatMap((p) => p.statuses.map((s) => s.wamid)))].sort();
-    for (const wamid of statusWamids) await lockKey(trx, `wamid:${wamid}`);
+    await lockKeys(
+      trx,
+      statusWamids.map((w) => `wamid:${w}`),
+    );
     for (let i = 0; i < batch.length; i++) {
       for (const s of batch[i]!.statuses) {
         if (await storeStatus(trx, s, now)) results[i]!.storedStatuses++;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { handleMessage } from '../conversation/handle-message.js';
 import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
-import { insertMessages, updateSessionAfterStep } from '../store/fixed-sql.js';
+import { insertMessages, updateSessionsAfterStep, type SessionAfterStep } from '../store/fixed-sql.js';
 import { claimSessions, sessionToState } from '../store/sessions-repository.js';
 import type { Database, MessageRow, NewMessage, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
@@ -69,6 +69,7 @@ export async function processNextForUsers(db: Kysely<Database>, phones: readonly
     const effects: { msg: MessageRow; effects: Effect[] }[] = [];
     const processed: number[] = [];
     const expired: number[] = [];
+    const written: SessionAfterStep[] = [];
     for (const phone of phones) {
       const session = sessions.get(phone);
       const head = heads.get(phone);
@@ -80,11 +81,13 @@ export async function processNextForUsers(db: Kysely<Database>, phones: readonly
       } else {
         const step = await runStep(trx, session, head.msg, ctx);
         queued.push(...step.rows);
+        if (step.session) written.push(step.session);
         if (step.effects.length > 0) effects.push({ msg: head.msg, effects: step.effects });
         processed.push(head.msg.id);
         outcomes.push({ ...step.outcome, more: head.more });
       }
     }
+    await updateSessionsAfterStep(trx, written);
     await insertMessages(trx, queued);
     for (const e of effects) await applyEffects(trx, { phone: e.msg.phone, inbound: e.msg, effects: e.effects, now: ctx.now, notifier: ctx.notifier });
     await markInbound(trx, processed, 'processed', ctx.now);
@@ -115,6 +118,8 @@ interface Step {
   /** Outbound rows to queue, in order. */
   rows: NewMessage[];
   effects: Effect[];
+  /** The session as the step leaves it (none when the message was not conversed with). */
+  session?: SessionAfterStep;
 }
 
 async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<Step> {
@@ -137,15 +142,6 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
     settings: ctx.settings,
   });
   if (optOut.kind === 'opt_in') result.replies.unshift(...optOut.replies);
-  await updateSessionAfterStep(trx, {
-    id: session.id,
-    step: result.state.step,
-    metadata: JSON.stringify(result.state.data),
-    now: ctx.now,
-    lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
-    profileName: stored.profileName || null,
-    bsuid: stored.bsuid || null,
-  });
   const rows = outboundRows({
     phone: msg.phone,
     replies: result.replies,
@@ -165,6 +161,15 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
     },
     rows,
     effects: result.effects,
+    session: {
+      id: session.id,
+      step: result.state.step,
+      metadata: JSON.stringify(result.state.data),
+      now: ctx.now,
+      lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
+      profileName: stored.profileName || null,
+      bsuid: stored.bsuid || null,
+    },
   };
 }
 

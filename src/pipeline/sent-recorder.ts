@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../lib/clock.js';
-import { lockKey } from '../store/dialect.js';
-import { markSent } from '../store/fixed-sql.js';
+import { lockKeys } from '../store/dialect.js';
+import { markSentMany } from '../store/fixed-sql.js';
 import type { Database } from '../store/schema.js';
 import { applyStatusToMessage } from './ingest-webhook.js';
 
@@ -54,10 +54,11 @@ export class SentRecorder {
         const now = this.clock.now();
         // Locks in a fixed order, so two groups (or a group and a status webhook) cannot deadlock.
         const wamids = [...new Set(batch.map((b) => b.wamid).filter((w): w is string => w !== null))].sort();
-        for (const w of wamids) await lockKey(trx, `wamid:${w}`);
-        for (const b of batch) {
-          await markSent(trx, b.id, b.lockedUntil, b.wamid, now);
-        }
+        await lockKeys(
+          trx,
+          wamids.map((w) => `wamid:${w}`),
+        );
+        await markSentMany(trx, batch, now);
         if (wamids.length === 0) return;
         const early = await trx
           .selectFrom('whatsapp_statuses')

@@ -16,6 +16,17 @@ export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
 }
 
 /**
+ * lockKey for several keys, in one round trip: taken in sorted order (the array's order), so two
+ * transactions locking overlapping sets cannot deadlock.
+ */
+export async function lockKeys(trx: Kysely<any>, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0 || !isPostgres(trx)) return;
+  const sorted = [...new Set(keys)].sort();
+  // unnest yields the elements in array order, and each row's lock is taken as the row is produced.
+  await sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(${sorted}::text[]) as k`.execute(trx);
+}
+
+/**
  * `FOR UPDATE SKIP LOCKED` where the database has it. On SQLite the single writer makes row locks
  * meaningless, so the clause is simply left out.
  */
