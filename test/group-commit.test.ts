@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { Clock } from '../src/lib/clock.js';
 import type { DbKind } from '../src/store/create-db.js';
 import type { Database } from '../src/store/schema.js';
-import { envelope, textMessage } from './helpers/payloads.js';
+import { envelope, statusUpdate, textMessage } from './helpers/payloads.js';
 import { startTestBot, type TestBot } from './helpers/test-bot.js';
 import { describeEachDb } from './helpers/test-db.js';
 
@@ -74,6 +74,18 @@ describeEachDb('group commit', (kind) => {
       [1, 1],
     ]);
     expect((await inbound(bot)).map((r) => r.phone).sort()).toEqual(['15550001500', '15550001501']);
+  });
+
+  it('stores a webhook carrying more items than one SQL statement can bind', async () => {
+    bot = await startTestBot(kind, { MARK_READ: 'false' }, { startWorkers: false });
+    // 2,500 messages × 17 columns and 5,000 statuses × 8 columns: both over SQLite's 32,766 parameters.
+    const messages = users(2_500, 15550100000).map((u) => textMessage(u, 'hi'));
+    const statuses = Array.from({ length: 5_000 }, (_, i) => statusUpdate(`wamid.BIG_${i}`, 'delivered', '15550009998'));
+    const res = await bot.post(envelope({ messages, statuses }));
+    expect(res.status).toBe(200);
+    expect(await inbound(bot)).toHaveLength(2_500);
+    const stored = await bot.runtime.deps.db.selectFrom('whatsapp_statuses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(5_000);
   });
 
   it('fails only the webhook the database refuses; the rest of its group is stored and acknowledged', async () => {

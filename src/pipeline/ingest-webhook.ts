@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { lockKeys } from '../store/dialect.js';
-import { insertNewInbound } from '../store/fixed-sql.js';
-import type { Database, NewMessage } from '../store/schema.js';
+import { insertNewInbound, insertNewStatuses, writeStatuses, type StatusWrite } from '../store/fixed-sql.js';
+import type { Database, NewMessage, NewStatus } from '../store/schema.js';
 import type { InboundMessage, ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
 import { storableText } from '../lib/storable-text.js';
 import { mergeStatus } from './status-precedence.js';
@@ -62,11 +62,29 @@ export async function ingestWebhooks(db: Kysely<Database>, batch: readonly Parse
       trx,
       statusWamids.map((w) => `wamid:${w}`),
     );
-    for (let i = 0; i < batch.length; i++) {
-      for (const s of batch[i]!.statuses) {
-        if (await storeStatus(trx, s, now)) results[i]!.storedStatuses++;
+    // Each (wamid, status) once per group, credited to the first webhook carrying it; across
+    // groups and instances the unique (message_id, status) keeps it once.
+    const statusOwner = new Map<string, number>();
+    const statusRows: NewStatus[] = [];
+    const byKey = new Map<string, StatusUpdate>();
+    batch.forEach((parsed, i) => {
+      for (const s of parsed.statuses) {
+        const key = `${s.wamid}\u0000${s.status}`;
+        if (statusOwner.has(key)) continue;
+        statusOwner.set(key, i);
+        byKey.set(key, s);
+        statusRows.push(statusRow(s, now));
       }
+    });
+    const stored = new Set((await insertNewStatuses(trx, statusRows)).map((r) => `${r.message_id}\u0000${r.status}`));
+    // Applied in arrival order (RETURNING's order is not guaranteed on SQLite).
+    const applied: StatusToApply[] = [];
+    for (const [key, s] of byKey) {
+      if (!stored.has(key)) continue;
+      results[statusOwner.get(key)!]!.storedStatuses++;
+      applied.push({ wamid: s.wamid, status: s.status, errorCode: s.errorCode, errorTitle: s.errorTitle ?? s.errorDetails });
     }
+    await applyStatuses(trx, applied, now);
     return results;
   });
 }
@@ -93,52 +111,56 @@ function inboundRow(m: InboundMessage, wamid: string, now: number): NewMessage {
   };
 }
 
-async function storeStatus(trx: Kysely<Database>, s: StatusUpdate, now: number): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('whatsapp_statuses')
-    .values({
-      message_id: s.wamid,
-      status: s.status,
-      timestamp: s.at.getTime(),
-      recipient_id: s.recipientId,
-      error_code: s.errorCode,
-      error_title: s.errorTitle ?? s.errorDetails,
-      payload: JSON.stringify(s.raw),
-      created_at: now,
-    })
-    .onConflict((oc) => oc.columns(['message_id', 'status']).doNothing())
-    .returning('id')
-    .execute();
-  if (inserted.length === 0) return false;
-  await applyStatusToMessage(trx, s.wamid, s.status, s.errorCode, s.errorTitle ?? s.errorDetails, now);
-  return true;
+function statusRow(s: StatusUpdate, now: number): NewStatus {
+  return {
+    message_id: s.wamid,
+    status: s.status,
+    timestamp: s.at.getTime(),
+    recipient_id: s.recipientId,
+    error_code: s.errorCode,
+    error_title: s.errorTitle ?? s.errorDetails,
+    payload: JSON.stringify(s.raw),
+    created_at: now,
+  };
 }
 
-/** Moves the outbound message named by `wamid` forward (see mergeStatus). No row yet → nothing. */
-export async function applyStatusToMessage(
-  trx: Kysely<Database>,
-  wamid: string,
-  status: string,
-  errorCode: number | null,
-  errorTitle: string | null,
-  now: number,
-): Promise<void> {
-  const row = await trx
-    .selectFrom('whatsapp_messages')
-    .select(['id', 'status'])
-    .where('message_id', '=', wamid)
-    .where('direction', '=', 'outgoing')
-    .executeTakeFirst();
-  if (!row) return;
-  const next = mergeStatus(row.status, status);
-  if (!next) return;
-  await trx
-    .updateTable('whatsapp_messages')
-    .set({
-      status: next,
-      updated_at: now,
-      ...(next === 'failed' ? { error_code: errorCode, error_title: errorTitle } : {}),
-    })
-    .where('id', '=', row.id)
-    .execute();
+export interface StatusToApply {
+  wamid: string;
+  status: string;
+  errorCode: number | null;
+  errorTitle: string | null;
+}
+
+/**
+ * Moves the outbound messages these statuses name forward, in the order given (see mergeStatus);
+ * a wamid with no outbound row yet is left for the sender to apply when it records the send.
+ * One read for the group, then one write per message that changed.
+ */
+export async function applyStatuses(trx: Kysely<Database>, statuses: readonly StatusToApply[], now: number): Promise<void> {
+  if (statuses.length === 0) return;
+  const wamids = [...new Set(statuses.map((s) => s.wamid))];
+  const current = new Map<string, StatusWrite & { changed: boolean }>();
+  for (let i = 0; i < wamids.length; i += 1_000) {
+    const rows = await trx
+      .selectFrom('whatsapp_messages')
+      .select(['id', 'status', 'message_id'])
+      .where('message_id', 'in', wamids.slice(i, i + 1_000))
+      .where('direction', '=', 'outgoing')
+      .execute();
+    for (const r of rows) current.set(r.message_id!, { id: r.id, status: r.status, failure: null, changed: false });
+  }
+  for (const s of statuses) {
+    const row = current.get(s.wamid);
+    if (!row) continue;
+    const next = mergeStatus(row.status, s.status);
+    if (!next) continue;
+    row.status = next;
+    row.changed = true;
+    if (next === 'failed') row.failure = { code: s.errorCode, title: s.errorTitle };
+  }
+  await writeStatuses(
+    trx,
+    [...current.values()].filter((r) => r.changed),
+    now,
+  );
 }

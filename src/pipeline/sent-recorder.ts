@@ -3,7 +3,7 @@ import type { Clock } from '../lib/clock.js';
 import { lockKeys } from '../store/dialect.js';
 import { markSentMany } from '../store/fixed-sql.js';
 import type { Database } from '../store/schema.js';
-import { applyStatusToMessage } from './ingest-webhook.js';
+import { applyStatuses } from './ingest-webhook.js';
 
 interface Pending {
   id: number;
@@ -66,7 +66,11 @@ export class SentRecorder {
           .where('message_id', 'in', wamids)
           .orderBy('id')
           .execute();
-        for (const s of early) await applyStatusToMessage(trx, s.message_id, s.status, s.error_code, s.error_title, now);
+        await applyStatuses(
+          trx,
+          early.map((s) => ({ wamid: s.message_id, status: s.status, errorCode: s.error_code, errorTitle: s.error_title })),
+          now,
+        );
       });
       for (const b of batch) b.resolve();
     } catch (err) {

@@ -7,7 +7,7 @@
 // so transactions and connections are handled as everywhere else.
 import { CompiledQuery, type Kysely } from 'kysely';
 import { isPostgres } from './dialect.js';
-import type { Database, NewMessage } from './schema.js';
+import type { Database, NewMessage, NewStatus } from './schema.js';
 
 /** `?` placeholders, numbered `$1…` for PostgreSQL. The texts here never hold a literal `?`. */
 class FixedSql {
@@ -44,42 +44,117 @@ const MESSAGE_COLUMNS = [
   'sent_at',
 ] as const satisfies readonly (keyof NewMessage)[];
 
+/** The columns of a new whatsapp_statuses row, in insert order. */
+const STATUS_COLUMNS = [
+  'message_id',
+  'status',
+  'timestamp',
+  'recipient_id',
+  'error_code',
+  'error_title',
+  'payload',
+  'created_at',
+] as const satisfies readonly (keyof NewStatus)[];
+
+/**
+ * Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535, so a group of
+ * webhooks carrying thousands of items is written in several statements instead of failing.
+ */
+const MAX_PARAMS = 30_000;
 const inserts = new Map<string, FixedSql>();
-/** Statement texts kept per (suffix, row count); counts are bounded by the callers' group sizes. */
+/** Statement texts kept per (table, row count, suffix); counts are bounded by MAX_PARAMS. */
 const MAX_INSERT_TEXTS = 512;
 
-function messageInsert(rows: number, suffix: string): FixedSql {
-  const key = `${rows}:${suffix}`;
+function insertText(table: string, columns: readonly string[], rows: number, suffix: string): FixedSql {
+  const key = `${table}:${rows}:${suffix}`;
   let q = inserts.get(key);
   if (!q) {
-    const one = `(${MESSAGE_COLUMNS.map(() => '?').join(', ')})`;
-    q = new FixedSql(`insert into whatsapp_messages (${MESSAGE_COLUMNS.join(', ')}) values ${Array(rows).fill(one).join(', ')}${suffix}`);
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    q = new FixedSql(`insert into ${table} (${columns.join(', ')}) values ${Array(rows).fill(one).join(', ')}${suffix}`);
     if (inserts.size >= MAX_INSERT_TEXTS) inserts.clear();
     inserts.set(key, q);
   }
   return q;
 }
 
-function messageParams(rows: readonly NewMessage[]): unknown[] {
-  const params: unknown[] = [];
-  for (const r of rows) for (const c of MESSAGE_COLUMNS) params.push(r[c] ?? null);
-  return params;
+/** Inserts rows in chunks that respect MAX_PARAMS, in order; returns every chunk's result rows. */
+async function insertRows<T, R>(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+  suffix = '',
+): Promise<R[]> {
+  const out: R[] = [];
+  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const params: unknown[] = [];
+    for (const r of chunk) for (const c of columns) params.push(r[c] ?? null);
+    out.push(...(await insertText(table, columns, chunk.length, suffix).rows<R>(db, params)));
+  }
+  return out;
 }
 
 /** Inserts message rows in the order given (their ids ascend in that order). */
 export async function insertMessages(db: Kysely<Database>, rows: readonly NewMessage[]): Promise<void> {
-  if (rows.length === 0) return;
-  await messageInsert(rows.length, '').rows(db, messageParams(rows));
+  await insertRows(db, 'whatsapp_messages', MESSAGE_COLUMNS, rows);
 }
 
 /** Inserts inbound rows, skipping wamids already stored; returns the wamids this call stored. */
 export async function insertNewInbound(db: Kysely<Database>, rows: readonly NewMessage[]): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const stored = await messageInsert(rows.length, ' on conflict (message_id) do nothing returning message_id').rows<{ message_id: string }>(
+  const stored = await insertRows<NewMessage, { message_id: string }>(
     db,
-    messageParams(rows),
+    'whatsapp_messages',
+    MESSAGE_COLUMNS,
+    rows,
+    ' on conflict (message_id) do nothing returning message_id',
   );
   return stored.map((r) => r.message_id);
+}
+
+/** Inserts status callbacks, skipping (wamid, status) pairs already stored; returns the pairs this call stored. */
+export async function insertNewStatuses(db: Kysely<Database>, rows: readonly NewStatus[]): Promise<{ message_id: string; status: string }[]> {
+  return insertRows(db, 'whatsapp_statuses', STATUS_COLUMNS, rows, ' on conflict (message_id, status) do nothing returning message_id, status');
+}
+
+const SET_STATUS = new FixedSql(
+  `update whatsapp_messages set status = ?, updated_at = ?,
+   error_code = case when ? = 1 then ? else error_code end, error_title = case when ? = 1 then ? else error_title end
+   where id = ?`,
+);
+const SET_STATUS_MANY_PG = new FixedSql(
+  `update whatsapp_messages m set status = v.status, updated_at = ?,
+   error_code = case when v.failed then v.code else m.error_code end, error_title = case when v.failed then v.title else m.error_title end
+   from unnest(?::bigint[], ?::text[], ?::boolean[], ?::int[], ?::text[]) as v(id, status, failed, code, title)
+   where m.id = v.id`,
+);
+
+export interface StatusWrite {
+  id: number;
+  status: string;
+  /** Meta's error, written when the message went through `failed`. */
+  failure: { code: number | null; title: string | null } | null;
+}
+
+/** Writes outbound rows' new statuses: one statement for the group on PostgreSQL, one cached statement per row on SQLite. */
+export async function writeStatuses(db: Kysely<Database>, rows: readonly StatusWrite[], now: number): Promise<void> {
+  if (rows.length === 0) return;
+  if (isPostgres(db)) {
+    await SET_STATUS_MANY_PG.rows(db, [
+      now,
+      rows.map((r) => r.id),
+      rows.map((r) => r.status),
+      rows.map((r) => r.failure !== null),
+      rows.map((r) => r.failure?.code ?? null),
+      rows.map((r) => r.failure?.title ?? null),
+    ]);
+    return;
+  }
+  for (const r of rows) {
+    const f = r.failure ? 1 : 0;
+    await SET_STATUS.rows(db, [r.status, now, f, r.failure?.code ?? null, f, r.failure?.title ?? null, r.id]);
+  }
 }
 
 const MARK_SENT_MANY_PG = new FixedSql(

@@ -138,6 +138,7 @@ export interface Database {
 
 export type MessageRow = Selectable<MessagesTable>;
 export type NewMessage = Insertable<MessagesTable>;
+export type NewStatus = Insertable<StatusesTable>;
 export type MessageUpdate = Updateable<MessagesTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type LeadRow = Selectable<LeadsTable>;
