@@ -15,7 +15,8 @@ import { createDb, resolveDbTarget, type DbHandle } from './store/create-db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { ProgramCatalogue } from './store/programs-repository.js';
 import { deleteState, readState, STATE_TOKEN_INVALID, type TokenInvalidState } from './store/service-state.js';
-import { createGraphClient, type GraphClient } from './whatsapp/graph-client.js';
+import type { GraphClient } from './whatsapp/graph-client.js';
+import { createThreadedGraphClient } from './whatsapp/graph-thread.js';
 import { queueAdminAlert } from './pipeline/admin-alert.js';
 import { RetentionJob } from './pipeline/retention-job.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -60,14 +61,14 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   const programs = new ProgramCatalogue(db.db);
   const graph: GraphClient | null = config.sandbox
     ? null
-    : createGraphClient({
+    : createThreadedGraphClient({
         baseUrl: config.whatsapp.graphApiUrl,
         version: config.whatsapp.graphApiVersion,
         phoneNumberId: config.whatsapp.phoneNumberId,
         token: config.whatsapp.token ?? '',
         // A send must give up well before its lease ends, or another worker could send it again.
         timeoutMs: Math.min(10_000, config.whatsapp.sendLeaseMs / 2),
-      });
+      }, log.child({ worker: 'graph' }));
   const mailer: Mailer | null = config.mail.smtpUrl ? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }) : null;
 
   const sender = new OutboundSender({

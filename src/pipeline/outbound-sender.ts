@@ -19,7 +19,8 @@ import { reserveSendSlots } from './send-rate.js';
 import { SentRecorder } from './sent-recorder.js';
 
 export interface GraphSender {
-  send(body: GraphMessageBody): Promise<SendOutcome>;
+  /** The queued row's payload is the request body's JSON text: it is sent as stored. */
+  send(body: GraphMessageBody | string): Promise<SendOutcome>;
 }
 
 export interface OutboundSenderOptions {
@@ -193,7 +194,7 @@ export class OutboundSender {
       this.o.onResult?.({ row, outcome: { ok: true, sandbox: true }, latencyMs: 0 });
       return;
     }
-    const outcome = await this.o.graph.send(JSON.parse(row.payload) as GraphMessageBody);
+    const outcome = await this.o.graph.send(row.payload);
     this.o.onResult?.({ row, outcome, latencyMs: this.o.clock.now() - started });
     await this.record(row, outcome);
   }

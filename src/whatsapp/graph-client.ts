@@ -20,13 +20,14 @@ export interface GraphClientOptions {
 export interface GraphClient {
   /** The full messages URL, for logs. */
   readonly messagesUrl: string;
-  /** POSTs a message or mark-read body once (no retries here). */
-  send(body: GraphMessageBody): Promise<SendOutcome>;
+  /** POSTs a message or mark-read body (an object, or its JSON text as queued) once (no retries here). */
+  send(body: GraphMessageBody | string): Promise<SendOutcome>;
   /** Waits for in-flight requests, then closes the sockets. */
   close(): Promise<void>;
 }
 
-export function createGraphClient(opts: GraphClientOptions): GraphClient {
+/** Where sends go, from the options (which it checks). */
+export function graphEndpoint(opts: GraphClientOptions): { origin: string; path: string; messagesUrl: string } {
   const version = opts.version.replace(/^\/+|\/+$/g, '');
   if (version === '') throw new Error('createGraphClient: version is required');
   if (opts.phoneNumberId === '') throw new Error('createGraphClient: phoneNumberId is required');
@@ -34,8 +35,13 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   const base = new URL(opts.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
   const path = `${prefix}/${encodeURIComponent(version)}/${encodeURIComponent(opts.phoneNumberId)}/messages`;
+  return { origin: base.origin, path, messagesUrl: `${base.origin}${path}` };
+}
+
+export function createGraphClient(opts: GraphClientOptions): GraphClient {
+  const { origin, path, messagesUrl } = graphEndpoint(opts);
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const pool = new Pool(base.origin, {
+  const pool = new Pool(origin, {
     connections: opts.connections ?? 16,
     pipelining: 1,
     connectTimeout: timeoutMs,
@@ -44,10 +50,10 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   });
   const headers = { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' };
 
-  async function send(body: GraphMessageBody): Promise<SendOutcome> {
+  async function send(body: GraphMessageBody | string): Promise<SendOutcome> {
     let payload: string;
     try {
-      payload = JSON.stringify(body);
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
     } catch (err) {
       // A body that cannot be serialized is our bug; retrying it can never succeed.
       const reason = err instanceof Error ? err.message : String(err);
@@ -63,7 +69,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
   }
 
   return {
-    messagesUrl: `${base.origin}${path}`,
+    messagesUrl,
     send,
     close: () => pool.close(),
   };

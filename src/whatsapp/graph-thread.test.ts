@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createThreadedGraphClient } from './graph-thread.js';
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+
+/** A loopback Graph API: answers after `delayMs`, 500 for bodies mentioning "boom", else a wamid. */
+async function graph(delayMs = 0): Promise<{ url: string; bodies: string[] }> {
+  const bodies: string[] = [];
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      bodies.push(body);
+      setTimeout(() => {
+        if (body.includes('boom')) {
+          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 1, message: 'unknown' } }));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.T${bodies.length}` }] }));
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, bodies };
+}
+
+const options = (baseUrl: string) => ({ baseUrl, version: 'v24.0', phoneNumberId: '123', token: 'tok' });
+
+describe('Graph client on its own thread', () => {
+  it('sends the queued JSON text as is and brings back each outcome to its own caller', async () => {
+    const g = await graph();
+    const client = createThreadedGraphClient(options(g.url));
+    const [a, b] = await Promise.all([client.send('{"to":"1","text":"hi"}'), client.send({ messaging_product: 'whatsapp', to: '2', text: 'boom' })]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: false, retryable: true, httpStatus: 500 });
+    expect(g.bodies).toContain('{"to":"1","text":"hi"}');
+    expect(client.messagesUrl).toBe(`${g.url}/v24.0/123/messages`);
+    await client.close();
+  });
+
+  it('lets requests in flight finish on close, then answers later sends with a retryable error instead of throwing', async () => {
+    const g = await graph(200);
+    const client = createThreadedGraphClient(options(g.url));
+    const inFlight = client.send('{"to":"1"}');
+    await new Promise((r) => setTimeout(r, 50));
+    await client.close();
+    expect(await inFlight).toMatchObject({ ok: true, wamid: 'wamid.T1' });
+    expect(await client.send('{"to":"2"}')).toMatchObject({ ok: false, retryable: true });
+    expect(g.bodies).toHaveLength(1);
+  });
+
+  it('refuses a configuration without a token at once, not later in the thread', () => {
+    expect(() => createThreadedGraphClient({ ...options('http://127.0.0.1:9'), token: '' })).toThrow(/token is required/);
+  });
+});
