@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +52,17 @@ describe('Graph client on its own thread', () => {
     expect(await inFlight).toMatchObject({ ok: true, wamid: 'wamid.T1' });
     expect(await client.send('{"to":"2"}')).toMatchObject({ ok: false, retryable: true });
     expect(g.bodies).toHaveLength(1);
+  });
+
+  it('keeps the process alive while a request is in flight, and lets it end once idle', async () => {
+    const g = await graph(300);
+    // A process whose only pending work is one send: it must print the outcome, then exit by itself.
+    const script = `import { createThreadedGraphClient } from ${JSON.stringify(new URL('./graph-thread.ts', import.meta.url).href)};
+      const c = createThreadedGraphClient(${JSON.stringify(options(g.url))});
+      console.log(JSON.stringify(await c.send('{"to":"1"}')));`;
+    // Asynchronously: the loopback server runs in this process.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000 });
+    expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, wamid: 'wamid.T1' });
   });
 
   it('refuses a configuration without a token at once, not later in the thread', () => {

@@ -29,10 +29,15 @@ export function createThreadedGraphClient(opts: GraphClientOptions, log?: Pick<L
 
   function start(): Worker {
     const { script, eval: isEval } = workerScript();
-    const w = new Worker(script, { eval: isEval, workerData: opts });
+    // A small young generation: the thread holds only the requests in flight (bounded by the
+    // sender), and the default (tens of MB) would add that much to the resident size for nothing.
+    // A small young generation: the thread holds only the requests in flight (bounded by the
+    // sender), and V8's default would add tens of MB to the resident size for nothing.
+    const w = new Worker(script, { eval: isEval, workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     w.on('message', (m: { id: number; outcome: SendOutcome }) => {
       const resolve = pending.get(m.id);
       pending.delete(m.id);
+      if (pending.size === 0) w.unref();
       resolve?.(m.outcome);
     });
     // A thread that dies (a bug, out of memory) fails its requests as network errors, which the
@@ -47,6 +52,8 @@ export function createThreadedGraphClient(opts: GraphClientOptions, log?: Pick<L
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`Graph client thread exited (${code})`)));
+    // Idle, the thread must not keep the process alive; with requests in flight it must, or a
+    // shutdown could end the process before their outcomes are recorded (they would be sent again).
     w.unref();
     return w;
   }
@@ -59,6 +66,7 @@ export function createThreadedGraphClient(opts: GraphClientOptions, log?: Pick<L
       const id = ++next;
       const w = worker;
       return new Promise((resolve) => {
+        if (pending.size === 0) w.ref();
         pending.set(id, resolve);
         w.postMessage({ id, body });
       });
