@@ -57,13 +57,15 @@ const STATUS_COLUMNS = [
 ] as const satisfies readonly (keyof NewStatus)[];
 
 /**
- * Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535, so a group of
- * webhooks carrying thousands of items is written in several statements instead of failing.
+ * Rows per insert statement: a power of two up to this many. A group of n rows is written as
+ * statements of 64, 32, … 1 rows (45 = 32 + 8 + 4 + 1), so each table has at most seven statement
+ * texts, all prepared once and kept, instead of one per group size (each one a large prepared
+ * statement held in the cache). 64 × 17 columns also stays far under the bound-parameter limits
+ * (SQLite 32,766; PostgreSQL 65,535), so a webhook carrying thousands of items is simply more
+ * statements.
  */
-const MAX_PARAMS = 30_000;
+const MAX_ROWS_PER_INSERT = 64;
 const inserts = new Map<string, FixedSql>();
-/** Statement texts kept per (table, row count, suffix); counts are bounded by MAX_PARAMS. */
-const MAX_INSERT_TEXTS = 512;
 
 function insertText(table: string, columns: readonly string[], rows: number, suffix: string): FixedSql {
   const key = `${table}:${rows}:${suffix}`;
@@ -71,8 +73,7 @@ function insertText(table: string, columns: readonly string[], rows: number, suf
   if (!q) {
     const one = `(${columns.map(() => '?').join(', ')})`;
     q = new FixedSql(`insert into ${table} (${columns.join(', ')}) values ${Array(rows).fill(one).join(', ')}${suffix}`);
-    if (inserts.size >= MAX_INSERT_TEXTS) inserts.clear();
-    inserts.set(key, q);
+    inserts.set(key, q); // bounded: a few tables × seven row counts × their suffixes
   }
   return q;
 }
@@ -86,9 +87,11 @@ async function insertRows<T, R>(
   suffix = '',
 ): Promise<R[]> {
   const out: R[] = [];
-  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let i = 0; i < rows.length; i += per) {
+  for (let i = 0; i < rows.length; ) {
+    let per = MAX_ROWS_PER_INSERT;
+    while (per > rows.length - i) per >>= 1;
     const chunk = rows.slice(i, i + per);
+    i += per;
     const params: unknown[] = [];
     for (const r of chunk) for (const c of columns) params.push(r[c] ?? null);
     out.push(...(await insertText(table, columns, chunk.length, suffix).rows<R>(db, params)));
