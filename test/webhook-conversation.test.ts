@@ -66,7 +66,12 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     expect(bodyText(thanks!)).toContain('María José van der Berg');
     const lead = await bot.runtime.deps.db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', USER).executeTakeFirstOrThrow();
     expect(lead).toMatchObject({ name: 'María José van der Berg', email: 'maria@example.com', budget: 250000 });
-    const notes = await bot.runtime.deps.db.selectFrom('notifications').selectAll().where('kind', '=', 'lead_email').execute();
+    // The notification worker settles it in the background (idle() waits for replies, not for it).
+    const settled = async () => bot.runtime.deps.db.selectFrom('notifications').selectAll().where('kind', '=', 'lead_email').execute();
+    let notes = await settled();
+    for (const deadline = Date.now() + 5_000; notes.some((n) => n.status === 'pending') && Date.now() < deadline; notes = await settled()) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(notes).toHaveLength(1);
     expect(notes[0]!.status).toBe('skipped'); // no SMTP_URL in this test
     expect(JSON.parse(notes[0]!.payload)).toMatchObject({ version: 1, event: 'lead.created', lead: { phone: USER, email: 'maria@example.com' } });
