@@ -134,7 +134,7 @@ export interface StatusToApply {
 /**
  * Moves the outbound messages these statuses name forward, in the order given (see mergeStatus);
  * a wamid with no outbound row yet is left for the sender to apply when it records the send.
- * One read for the group, then one write per message that changed.
+ * One read for the group, then the messages that changed are written (one statement on PostgreSQL).
  */
 export async function applyStatuses(trx: Kysely<Database>, statuses: readonly StatusToApply[], now: number): Promise<void> {
   if (statuses.length === 0) return;

@@ -30,8 +30,6 @@ export function createThreadedGraphClient(opts: GraphClientOptions, log?: Pick<L
   function start(): Worker {
     const { script, eval: isEval } = workerScript();
     // A small young generation: the thread holds only the requests in flight (bounded by the
-    // sender), and the default (tens of MB) would add that much to the resident size for nothing.
-    // A small young generation: the thread holds only the requests in flight (bounded by the
     // sender), and V8's default would add tens of MB to the resident size for nothing.
     const w = new Worker(script, { eval: isEval, workerData: opts, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     w.on('message', (m: { id: number; outcome: SendOutcome }) => {
