@@ -17,17 +17,21 @@ export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
 }
 
 /**
- * Kysely's migrator looks for its table with a catalogue query over every schema of the database; a
- * schema dropped by someone else at that instant (another tenant, a test) fails it with 3F000
- * ("schema does not exist"). The calls below are idempotent, so a few immediate retries are safe.
+ * Kysely's migrator looks for its table with a catalogue query over every schema of the database
+ * (it calls pg_get_serial_sequence on every table's columns); a schema, table or column dropped by
+ * someone else at that instant (another tenant, a test) fails it with 3F000, 42P01 or 42703. The
+ * calls below are idempotent, so a few retries, a moment apart, are safe; a migration that is itself
+ * wrong fails the same way every time and is reported after the last one.
  */
-async function retryIfSchemaVanished<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+const CONCURRENT_DDL = new Set(['3F000', '42P01', '42703']);
+async function retryIfSchemaVanished<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (err) {
       const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
-      if (code !== '3F000' || i >= attempts) throw err;
+      if (!CONCURRENT_DDL.has(code ?? '') || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 20 * i));
     }
   }
 }
