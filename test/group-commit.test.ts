@@ -88,6 +88,31 @@ describeEachDb('group commit', (kind) => {
     expect(Number(stored.n)).toBe(5_000);
   });
 
+  it('applies the status callbacks of one group in arrival order, once each, never moving backwards', async () => {
+    bot = await startTestBot(kind, { MARK_READ: 'false' });
+    const [a, b, c] = users(3, 15550004000);
+    for (const u of [a!, b!, c!]) await bot.say(textMessage(u, 'hi'));
+    const wamid = async (u: string) =>
+      (await bot!.runtime.deps.db.selectFrom('whatsapp_messages').select('message_id').where('phone', '=', u).where('direction', '=', 'outgoing').executeTakeFirstOrThrow()).message_id!;
+    const [wa, wb, wc] = [await wamid(a!), await wamid(b!), await wamid(c!)];
+    // All at once, so they are stored as one group: a late 'delivered' after 'read', a repeat, a failure.
+    const posts = await Promise.all([
+      bot.post(envelope({ statuses: [statusUpdate(wa, 'read', a!)] })),
+      bot.post(envelope({ statuses: [statusUpdate(wa, 'delivered', a!)] })),
+      bot.post(envelope({ statuses: [statusUpdate(wb, 'delivered', b!)] })),
+      bot.post(envelope({ statuses: [statusUpdate(wb, 'delivered', b!)] })),
+      bot.post(envelope({ statuses: [statusUpdate(wc, 'failed', c!, { code: 131047, title: 'Re-engagement message' })] })),
+    ]);
+    expect(posts.map((p) => p.status)).toEqual([200, 200, 200, 200, 200]);
+    const rows = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select(['message_id', 'status', 'error_code']).where('message_id', 'in', [wa, wb, wc]).execute();
+    const by = new Map(rows.map((r) => [r.message_id, r]));
+    expect(by.get(wa)).toMatchObject({ status: 'read' });
+    expect(by.get(wb)).toMatchObject({ status: 'delivered' });
+    expect(by.get(wc)).toMatchObject({ status: 'failed', error_code: 131047 });
+    const stored = await bot.runtime.deps.db.selectFrom('whatsapp_statuses').select('message_id').where('message_id', 'in', [wa, wb, wc]).execute();
+    expect(stored).toHaveLength(4);
+  });
+
   it('fails only the webhook the database refuses; the rest of its group is stored and acknowledged', async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' }, { startWorkers: false, clock: new TickingClock() });
     await refuse(bot.runtime.deps.db, kind, 'whatsapp_messages', `new.phone = '${POISON}'`);
