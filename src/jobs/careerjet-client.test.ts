@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../test/helpers/loopback.js';
 import { searchJobs, type CareerjetOptions } from './careerjet-client.js';
 import { cleanText, decodeEntities } from './clean-text.js';
 import { normalizeCountry, type CountryInfo } from './normalize-country.js';
@@ -13,13 +12,8 @@ async function startCareerjet(handle: (req: IncomingMessage, res: ServerResponse
     requests.push({ url: new URL(req.url ?? '/', 'http://fake'), headers: req.headers });
     handle(req, res);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const { port, close } = await listenOnLoopback(server);
+  cleanups.push(close);
   return { apiUrl: `http://127.0.0.1:${port}/search`, requests };
 }
 

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../test/helpers/loopback.js';
 import { parseRetryAfter } from '../lib/retry-after.js';
 import { postLeadEvent, signLeadWebhook, verifyLeadWebhookSignature } from './crm-webhook.js';
 import type { LeadEvent } from './types.js';
@@ -26,13 +25,8 @@ async function startReceiver(handle: Handler) {
       handle(hit, res);
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  cleanups.push(() => {
-    server.closeAllConnections();
-    return new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const { port, close } = await listenOnLoopback(server);
+  cleanups.push(close);
   return { url: `http://127.0.0.1:${port}/hooks/lead`, hits };
 }
 

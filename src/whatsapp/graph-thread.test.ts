@@ -1,17 +1,20 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listenOnLoopback, type Listening } from '../../test/helpers/loopback.js';
 import { createThreadedGraphClient } from './graph-thread.js';
 
-let server: Server | undefined;
-afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+let server: Listening | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 /** A loopback Graph API: answers after `delayMs`, 500 for bodies mentioning "boom", else a wamid. */
 async function graph(delayMs = 0): Promise<{ url: string; bodies: string[] }> {
   const bodies: string[] = [];
-  server = createServer((req, res) => {
+  const http = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -25,8 +28,8 @@ async function graph(delayMs = 0): Promise<{ url: string; bodies: string[] }> {
       }, delayMs);
     });
   });
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, bodies };
+  server = await listenOnLoopback(http);
+  return { url: `http://127.0.0.1:${server.port}`, bodies };
 }
 
 const options = (baseUrl: string) => ({ baseUrl, version: 'v24.0', phoneNumberId: '123', token: 'tok' });

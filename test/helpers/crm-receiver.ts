@@ -2,10 +2,10 @@
 // X-Signature-256 over the raw bytes itself (its own HMAC code, not the sender's), answers 401 to
 // a bad signature, and processes each Idempotency-Key once, answering a repeat with 200.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { waitUntil } from './fake-smtp.js';
+import { listenOnLoopback } from './loopback.js';
 
 export interface CrmPost {
   headers: IncomingHttpHeaders;
@@ -69,9 +69,7 @@ export async function startCrmReceiver(secret: string): Promise<CrmReceiver> {
       answer(res, post, planned);
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
 
   const crm: CrmReceiver = {
     url: `http://127.0.0.1:${port}/hooks/lead`,
@@ -82,8 +80,7 @@ export async function startCrmReceiver(secret: string): Promise<CrmReceiver> {
     waitFor: (pred, timeoutMs = 10_000) => waitUntil(events, () => pred(crm), timeoutMs, 'CRM receiver'),
     async close() {
       for (const timer of timers) clearTimeout(timer);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
     },
   };
   return crm;

@@ -1,10 +1,10 @@
 // A fake CareerJet search API on loopback, answering with the shapes in
 // /work/shared/careerjet-api.md: JOBS (with entities and HTML in the fields, as the real one
 // sends), JOBS without jobs, ERROR, an HTTP 500, or any of them late.
-import { EventEmitter, once } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { waitUntil } from './fake-smtp.js';
+import { listenOnLoopback } from './loopback.js';
 
 export type CareerjetMode = 'jobs' | 'none' | 'error' | 'http500';
 
@@ -72,9 +72,7 @@ export async function startFakeCareerjet(mode: CareerjetMode = 'jobs'): Promise<
     }, delayMs);
     timers.add(timer);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
 
   const fake: FakeCareerjet = {
     url: `http://127.0.0.1:${port}/search`,
@@ -84,8 +82,7 @@ export async function startFakeCareerjet(mode: CareerjetMode = 'jobs'): Promise<
     waitFor: (pred, timeoutMs = 10_000) => waitUntil(events, () => pred(fake), timeoutMs, 'fake CareerJet'),
     async close() {
       for (const timer of timers) clearTimeout(timer);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
     },
   };
   return fake;

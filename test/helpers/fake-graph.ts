@@ -1,7 +1,7 @@
 // A real HTTP server on loopback that answers like Meta's Graph API messages endpoint, with a
 // small script of faults (HTTP errors with Meta codes, dropped sockets, latency) for tests.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 export type FakeRequestKind = 'send' | 'read' | 'other';
 
@@ -194,8 +194,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       res.writeHead(500).end(String(err));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
 
   const push = (action: Script['action'], match: Match, fault?: FakeFault): void => {
     scripts.push({ ...match, kind: match.kind ?? 'send', times: match.times ?? 1, action, ...(fault ? { fault } : {}) });
@@ -234,8 +233,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+      await close();
     },
   };
   return fake;
