@@ -9,11 +9,15 @@ import { Pool } from 'undici';
 const port = Number(process.env.PORT ?? 0);
 const graphUrl = process.env.GRAPH_API_URL ?? 'http://127.0.0.1:1';
 const path = `/v24.0/${process.env.PHONE_NUMBER_ID ?? '200000000000002'}/messages`;
-const headers = { authorization: `Bearer ${process.env.WHATSAPP_TOKEN ?? 'bench-token'}`, 'content-type': 'application/json' };
+const headers = {
+  authorization: `Bearer ${process.env.WHATSAPP_TOKEN ?? 'bench-token'}`,
+  'content-type': 'application/json',
+};
 // Same pool shape as the bot's Graph client (src/whatsapp/graph-client.ts): 16 keep-alive sockets.
 const pool = new Pool(graphUrl, { connections: 16, pipelining: 1 });
 
-const REPLY_TEXT = 'Welcome to Nexora Investments! How can we help you today? Reply with a number: 1 Explore programs, 2 Check eligibility, 3 Talk to a consultant, 4 Job search, 5 Book a consultation, 6 Brochure.';
+const REPLY_TEXT =
+  'Welcome to Nexora Investments! How can we help you today? Reply with a number: 1 Explore programs, 2 Check eligibility, 3 Talk to a consultant, 4 Job search, 5 Book a consultation, 6 Brochure.';
 
 interface Hook {
   entry?: { changes?: { value?: { messages?: { from?: string }[] } }[] }[];

@@ -112,14 +112,29 @@ interface RoundShape {
 const ROUNDS: RoundShape[] = [
   { direction: 'incoming', type: 'text', message: 'hi', status: 'processed' },
   { direction: 'outgoing', type: 'read', message: '[mark read]', status: 'sent' },
-  { direction: 'outgoing', type: 'interactive', message: 'Welcome to Nexora Investments! [list: 1. Explore Programs | …]', status: 'read' },
+  {
+    direction: 'outgoing',
+    type: 'interactive',
+    message: 'Welcome to Nexora Investments! [list: 1. Explore Programs | …]',
+    status: 'read',
+  },
   { direction: 'incoming', type: 'text', message: '1', status: 'processed' },
   { direction: 'outgoing', type: 'read', message: '[mark read]', status: 'sent' },
   { direction: 'outgoing', type: 'interactive', message: 'Residency Categories [list: A | B | C | D]', status: 'read' },
   { direction: 'incoming', type: 'text', message: 'A', status: 'processed' },
   { direction: 'outgoing', type: 'read', message: '[mark read]', status: 'sent' },
-  { direction: 'outgoing', type: 'text', message: 'Top Europe Golden Visa programs: Portugal, Greece, Spain', status: 'delivered' },
-  { direction: 'outgoing', type: 'interactive', message: 'Anything else? [list: 1. Explore Programs | …]', status: 'sent' },
+  {
+    direction: 'outgoing',
+    type: 'text',
+    message: 'Top Europe Golden Visa programs: Portugal, Greece, Spain',
+    status: 'delivered',
+  },
+  {
+    direction: 'outgoing',
+    type: 'interactive',
+    message: 'Anything else? [list: 1. Explore Programs | …]',
+    status: 'sent',
+  },
 ];
 /** The inbound round each outbound round answers. */
 const REPLY_TO_ROUND = [-1, 0, 0, -1, 3, 3, -1, 6, 6, 6];
@@ -136,7 +151,7 @@ function rowValues(g: number, users: number, start: number, spanMs: number) {
   const payload = incoming
     ? `{"from":"${phone}","id":"${wamid}","timestamp":"${Math.floor(ts / 1000)}","type":"text","text":{"body":"${shape.message}"}}`
     : shape.type === 'read'
-      ? `{"messaging_product":"whatsapp","status":"read","message_id":"wamid.HIST_IN_${(REPLY_TO_ROUND[r]! * users) + u}","typing_indicator":{"type":"text"}}`
+      ? `{"messaging_product":"whatsapp","status":"read","message_id":"wamid.HIST_IN_${REPLY_TO_ROUND[r]! * users + u}","typing_indicator":{"type":"text"}}`
       : `{"messaging_product":"whatsapp","recipient_type":"individual","to":"+${phone}","type":"text","text":{"body":"${shape.message}"}}`;
   const replyTo = incoming ? null : REPLY_TO_ROUND[r]! * users + u + 1;
   return {
@@ -161,7 +176,10 @@ function rowValues(g: number, users: number, start: number, spanMs: number) {
 }
 
 /** Fills whatsapp_messages (and sessions) with `rows` history rows. The schema must exist. Returns ms taken. */
-export async function prefillHistory(db: BenchDatabase, rows: number): Promise<{ rows: number; users: number; ms: number }> {
+export async function prefillHistory(
+  db: BenchDatabase,
+  rows: number,
+): Promise<{ rows: number; users: number; ms: number }> {
   const users = Math.max(1, Math.round(rows / HISTORY_ROUNDS));
   const total = users * HISTORY_ROUNDS;
   const now = Date.now();
@@ -197,7 +215,13 @@ function prefillSqlite(file: string, users: number, total: number, start: number
   }
 }
 
-async function prefillPostgres(url: string, users: number, total: number, start: number, spanMs: number): Promise<void> {
+async function prefillPostgres(
+  url: string,
+  users: number,
+  total: number,
+  start: number,
+  spanMs: number,
+): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

@@ -32,7 +32,14 @@ export const userPhone = (prefix: string, i: number): string => `${prefix}${Stri
 const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 function newPool(url: string, connections: number): Pool {
-  return new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 120_000, keepAliveMaxTimeout: 120_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
+  return new Pool(url, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 120_000,
+    keepAliveMaxTimeout: 120_000,
+    headersTimeout: 60_000,
+    bodyTimeout: 60_000,
+  });
 }
 
 /**
@@ -353,7 +360,15 @@ export function burstPlan(label: string, users: number, prefix: string, tag: str
   for (let i = 0; i < users; i++) {
     const phone = userPhone(prefix, i);
     phones.push(phone);
-    jobs.push({ user: i, body: sign(envelope({ messages: [textMessage(phone, 'hi', { wamid: `wamid.BENCH_${tag}_${i}`, ts })], name: `Bench User ${i}` })) });
+    jobs.push({
+      user: i,
+      body: sign(
+        envelope({
+          messages: [textMessage(phone, 'hi', { wamid: `wamid.BENCH_${tag}_${i}`, ts })],
+          name: `Bench User ${i}`,
+        }),
+      ),
+    });
   }
   return { label, phones, expected: phones.map(() => 1), jobs };
 }
@@ -366,7 +381,13 @@ export const MULTI_EXPECTED_TYPES = ['interactive', 'text', 'interactive', 'docu
  * Rate scenario: `single` users say "hi" once, plus `multi` users who send three messages each (hi,
  * 5, 6; each posted after the previous one was acknowledged), spread through the burst.
  */
-export function ratePlan(label: string, single: number, multi: number, prefix: string, tag: string): LoadPlan & { multiFrom: number } {
+export function ratePlan(
+  label: string,
+  single: number,
+  multi: number,
+  prefix: string,
+  tag: string,
+): LoadPlan & { multiFrom: number } {
   const ts = nowSec();
   const phones: string[] = [];
   const expected: number[] = [];
@@ -393,14 +414,21 @@ export function ratePlan(label: string, single: number, multi: number, prefix: s
         const index = jobs.length;
         jobs.push({
           user,
-          body: sign(envelope({ messages: [textMessage(phone, text, { wamid: `wamid.BENCH_${tag}_m${k}_${step}`, ts: ts + step })] })),
+          body: sign(
+            envelope({
+              messages: [textMessage(phone, text, { wamid: `wamid.BENCH_${tag}_m${k}_${step}`, ts: ts + step })],
+            }),
+          ),
           ...(prev !== undefined ? { after: prev } : {}),
         });
         prev = index;
       });
     }
     const phone = phones[i]!;
-    jobs.push({ user: i, body: sign(envelope({ messages: [textMessage(phone, 'hi', { wamid: `wamid.BENCH_${tag}_${i}`, ts })] })) });
+    jobs.push({
+      user: i,
+      body: sign(envelope({ messages: [textMessage(phone, 'hi', { wamid: `wamid.BENCH_${tag}_${i}`, ts })] })),
+    });
   }
   return { label, phones, expected, jobs, multiFrom: single };
 }
@@ -431,7 +459,11 @@ export interface RateCheck {
   mostDisplaced: { user: number; posted: number; replied: number; postMs: number; ackMs: number; replyMs: number }[];
 }
 
-export function checkRate(graph: LeanFakeGraph, plan: LoadPlan & { multiFrom: number }, timing: LoadResult['timing']): RateCheck {
+export function checkRate(
+  graph: LeanFakeGraph,
+  plan: LoadPlan & { multiFrom: number },
+  timing: LoadResult['timing'],
+): RateCheck {
   const windows = slidingWindowRates(graph.sendTimes);
   let multiInOrder = 0;
   for (let u = plan.multiFrom; u < plan.phones.length; u++) {
@@ -453,9 +485,18 @@ export function checkRate(graph: LeanFakeGraph, plan: LoadPlan & { multiFrom: nu
   firsts.forEach((f, rank) => {
     const posted = postRank.get(f.u) ?? f.u;
     maxDisplacement = Math.max(maxDisplacement, Math.abs(posted - rank));
-    displaced.push({ user: f.u, posted, replied: rank, postMs: rel(timing.postAt[f.u]!), ackMs: rel(timing.ackAt[f.u]!), replyMs: rel(f.at) });
+    displaced.push({
+      user: f.u,
+      posted,
+      replied: rank,
+      postMs: rel(timing.postAt[f.u]!),
+      ackMs: rel(timing.ackAt[f.u]!),
+      replyMs: rel(f.at),
+    });
   });
-  const mostDisplaced = displaced.sort((a, b) => Math.abs(b.posted - b.replied) - Math.abs(a.posted - a.replied)).slice(0, 10);
+  const mostDisplaced = displaced
+    .sort((a, b) => Math.abs(b.posted - b.replied) - Math.abs(a.posted - a.replied))
+    .slice(0, 10);
   const times = [...graph.sendTimes].sort((a, b) => a - b);
   const perSecond: number[] = [];
   const per100ms: number[] = [];
@@ -469,7 +510,16 @@ export function checkRate(graph: LeanFakeGraph, plan: LoadPlan & { multiFrom: nu
   for (let i = 0; i < perSecond.length; i++) perSecond[i] ??= 0;
   for (let i = 0; i < per100ms.length; i++) per100ms[i] ??= 0;
   const first2sPer100ms = Array.from({ length: 20 }, (_, i) => per100ms[i] ?? 0);
-  return { windows, multiUsers: plan.phones.length - plan.multiFrom, multiInOrder, maxDisplacement, perSecond, first2sPer100ms, per100ms, mostDisplaced };
+  return {
+    windows,
+    multiUsers: plan.phones.length - plan.multiFrom,
+    multiInOrder,
+    maxDisplacement,
+    perSecond,
+    first2sPer100ms,
+    per100ms,
+    mostDisplaced,
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -486,15 +536,43 @@ interface ConversationStep {
 
 export const CONVERSATION: ConversationStep[] = [
   { name: 'hi → menu', make: (p, id, ts) => textMessage(p, 'hi', { wamid: id, ts }), expect: ['interactive'] },
-  { name: 'menu:1 → categories', make: (p, id, ts) => listReply(p, 'menu:1', '1. Explore Programs', { wamid: id, ts }), expect: ['interactive'] },
-  { name: 'cat:A → programs', make: (p, id, ts) => listReply(p, 'cat:A', 'Europe Golden Visa', { wamid: id, ts }), expect: ['text', 'interactive'] },
-  { name: 'menu:2 → budget?', make: (p, id, ts) => listReply(p, 'menu:2', '2. Check Eligibility', { wamid: id, ts }), expect: ['text'] },
-  { name: '$300k → eligible', make: (p, id, ts) => textMessage(p, '$300k', { wamid: id, ts }), expect: ['text', 'interactive'] },
-  { name: 'menu:3 → name?', make: (p, id, ts) => listReply(p, 'menu:3', '3. Talk to Consultant', { wamid: id, ts }), expect: ['text'] },
+  {
+    name: 'menu:1 → categories',
+    make: (p, id, ts) => listReply(p, 'menu:1', '1. Explore Programs', { wamid: id, ts }),
+    expect: ['interactive'],
+  },
+  {
+    name: 'cat:A → programs',
+    make: (p, id, ts) => listReply(p, 'cat:A', 'Europe Golden Visa', { wamid: id, ts }),
+    expect: ['text', 'interactive'],
+  },
+  {
+    name: 'menu:2 → budget?',
+    make: (p, id, ts) => listReply(p, 'menu:2', '2. Check Eligibility', { wamid: id, ts }),
+    expect: ['text'],
+  },
+  {
+    name: '$300k → eligible',
+    make: (p, id, ts) => textMessage(p, '$300k', { wamid: id, ts }),
+    expect: ['text', 'interactive'],
+  },
+  {
+    name: 'menu:3 → name?',
+    make: (p, id, ts) => listReply(p, 'menu:3', '3. Talk to Consultant', { wamid: id, ts }),
+    expect: ['text'],
+  },
   { name: 'name → e-mail?', make: (p, id, ts) => textMessage(p, 'Ana Bench', { wamid: id, ts }), expect: ['text'] },
-  { name: 'e-mail → lead saved', make: (p, id, ts, u) => textMessage(p, `ana.bench${u}@example.com`, { wamid: id, ts }), expect: ['text', 'interactive'] },
+  {
+    name: 'e-mail → lead saved',
+    make: (p, id, ts, u) => textMessage(p, `ana.bench${u}@example.com`, { wamid: id, ts }),
+    expect: ['text', 'interactive'],
+  },
   { name: '5 → booking', make: (p, id, ts) => textMessage(p, '5', { wamid: id, ts }), expect: ['text', 'interactive'] },
-  { name: 'menu:6 → brochure', make: (p, id, ts) => listReply(p, 'menu:6', '6. Download Brochure', { wamid: id, ts }), expect: ['document', 'interactive'] },
+  {
+    name: 'menu:6 → brochure',
+    make: (p, id, ts) => listReply(p, 'menu:6', '6. Download Brochure', { wamid: id, ts }),
+    expect: ['document', 'interactive'],
+  },
 ];
 
 export interface ConversationResult {
@@ -553,7 +631,9 @@ export async function runConversation(o: {
     const phone = phones[u]!;
     let want = 0;
     for (const [s, step] of CONVERSATION.entries()) {
-      const body = sign(envelope({ messages: [step.make(phone, `wamid.BENCH_${o.tag}_${u}_${s}`, nowSec(), u)], name: 'Ana Bench' }));
+      const body = sign(
+        envelope({ messages: [step.make(phone, `wamid.BENCH_${o.tag}_${u}_${s}`, nowSec(), u)], name: 'Ana Bench' }),
+      );
       const started = performance.now();
       posted++;
       try {
@@ -569,7 +649,10 @@ export async function runConversation(o: {
       }
       const from = want;
       want += step.expect.length;
-      const timedOut = await Promise.race([graph.waitFor(phone, want).then(() => false), sleep(o.stepTimeoutMs).then(() => true)]);
+      const timedOut = await Promise.race([
+        graph.waitFor(phone, want).then(() => false),
+        sleep(o.stepTimeoutMs).then(() => true),
+      ]);
       if (timedOut) {
         lost++;
         return;
@@ -586,7 +669,9 @@ export async function runConversation(o: {
   const t0 = performance.now();
   const ticker = setInterval(() => {
     const rss = o.rssMb ? ` rss ${o.rssMb().toFixed(0)} MB` : '';
-    o.progress(`conversation: ${o.users} users, posted ${posted}/${o.users * CONVERSATION.length}, replies ${graph.stats.sends}/${o.users * total}, ${((performance.now() - t0) / 1000).toFixed(1)} s${rss}`);
+    o.progress(
+      `conversation: ${o.users} users, posted ${posted}/${o.users * CONVERSATION.length}, replies ${graph.stats.sends}/${o.users * total}, ${((performance.now() - t0) / 1000).toFixed(1)} s${rss}`,
+    );
   }, 250);
   await Promise.all(phones.map((_, u) => runUser(u)));
   const seconds = (performance.now() - t0) / 1000;
@@ -624,6 +709,8 @@ export async function runConversation(o: {
     dup,
     wrong,
     wrongSample,
-    bySlowestStep: CONVERSATION.map((s, i) => ({ step: s.name, p99: percentiles(perStep[i]!).p99 })).sort((a, b) => b.p99 - a.p99),
+    bySlowestStep: CONVERSATION.map((s, i) => ({ step: s.name, p99: percentiles(perStep[i]!).p99 })).sort(
+      (a, b) => b.p99 - a.p99,
+    ),
   };
 }

@@ -81,7 +81,9 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
 
   function answer(res: ServerResponse, status: number, body: string, after: (() => void) | null): void {
     const send = (): void => {
-      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+      res
+        .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+        .end(body);
       after?.();
     };
     if (fake.latencyMs > 0) setTimeout(send, fake.latencyMs);
@@ -95,7 +97,12 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
       const at = performance.now();
       if (req.method !== 'POST' || !req.url?.endsWith('/messages')) {
         stats.other++;
-        answer(res, 400, '{"error":{"message":"(#100) Unsupported post request","type":"OAuthException","code":100}}', null);
+        answer(
+          res,
+          400,
+          '{"error":{"message":"(#100) Unsupported post request","type":"OAuthException","code":100}}',
+          null,
+        );
         return;
       }
       const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
@@ -108,7 +115,12 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
       }
       if (fake.failing.has(to)) {
         stats.other++;
-        answer(res, 400, '{"error":{"message":"(#131056) pair rate limit hit","type":"OAuthException","code":131056}}', null);
+        answer(
+          res,
+          400,
+          '{"error":{"message":"(#131056) pair rate limit hit","type":"OAuthException","code":131056}}',
+          null,
+        );
         return;
       }
       stats.sends++;

@@ -218,7 +218,8 @@ export async function startChild(o: StartOptions): Promise<ServerChild> {
   const deadline = Date.now() + (o.readyTimeoutMs ?? 60_000);
   const readyPath = o.readyPath ?? '/webhook/health';
   for (;;) {
-    if (exitCode !== undefined) throw new Error(`${o.script} exited with code ${exitCode} before it was ready:\n${tail()}`);
+    if (exitCode !== undefined)
+      throw new Error(`${o.script} exited with code ${exitCode} before it was ready:\n${tail()}`);
     try {
       const res = await request(`${url}${readyPath}`, { method: 'GET', headersTimeout: 2_000, bodyTimeout: 2_000 });
       await res.body.dump();

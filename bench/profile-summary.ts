@@ -133,14 +133,19 @@ export function findProfile(dir: string, since: number): string | null {
 export function formatProfile(s: ProfileSummary): string {
   const lines: string[] = [];
   const busy = s.totalMs - s.idleMs;
-  lines.push(`CPU profile ${shortUrl(s.file)}: ${(s.totalMs / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s busy (idle/program ${(s.idleMs / 1000).toFixed(1)} s, GC ${(s.gcMs / 1000).toFixed(1)} s)`);
+  lines.push(
+    `CPU profile ${shortUrl(s.file)}: ${(s.totalMs / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s busy (idle/program ${(s.idleMs / 1000).toFixed(1)} s, GC ${(s.gcMs / 1000).toFixed(1)} s)`,
+  );
   lines.push('Top self time by function:');
   lines.push(`  ${'self ms'.padStart(9)} ${'%'.padStart(6)}  function  (location)`);
   for (const e of s.top) {
-    lines.push(`  ${e.selfMs.toFixed(0).padStart(9)} ${e.percent.toFixed(1).padStart(6)}  ${e.functionName}${e.location ? `  (${e.location})` : ''}`);
+    lines.push(
+      `  ${e.selfMs.toFixed(0).padStart(9)} ${e.percent.toFixed(1).padStart(6)}  ${e.functionName}${e.location ? `  (${e.location})` : ''}`,
+    );
   }
   lines.push('Self time by area:');
-  for (const a of s.byArea) lines.push(`  ${a.selfMs.toFixed(0).padStart(9)} ${a.percent.toFixed(1).padStart(6)}  ${a.area}`);
+  for (const a of s.byArea)
+    lines.push(`  ${a.selfMs.toFixed(0).padStart(9)} ${a.percent.toFixed(1).padStart(6)}  ${a.area}`);
   return lines.join('\n');
 }
 
@@ -179,7 +184,9 @@ export function formatSqlTrace(s: SqlSummary): string {
   lines.push(
     `SQLite statements during the measured burst (${shortUrl(s.file)}): executing ${(s.totalWallMs / 1000).toFixed(1)} s, preparing ${(s.totalPrepareMs / 1000).toFixed(1)} s (wall time on the server's main thread)`,
   );
-  lines.push(`  ${'calls'.padStart(7)} ${'total ms'.padStart(9)} ${'mean ms'.padStart(8)} ${'prepares'.padStart(8)} ${'prep ms'.padStart(8)}  statement`);
+  lines.push(
+    `  ${'calls'.padStart(7)} ${'total ms'.padStart(9)} ${'mean ms'.padStart(8)} ${'prepares'.padStart(8)} ${'prep ms'.padStart(8)}  statement`,
+  );
   for (const e of s.top) {
     lines.push(
       `  ${String(e.calls).padStart(7)} ${e.wallMs.toFixed(0).padStart(9)} ${e.meanMs.toFixed(3).padStart(8)} ${String(e.prepares).padStart(8)} ${e.prepareMs.toFixed(0).padStart(8)}  ${e.sql.slice(0, 170)}`,

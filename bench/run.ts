@@ -139,7 +139,8 @@ const scenarios = new Set<Scenario>(
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => {
-      if (!(ALL_SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario "${s}" (known: ${ALL_SCENARIOS.join(', ')})`);
+      if (!(ALL_SCENARIOS as readonly string[]).includes(s))
+        throw new Error(`unknown scenario "${s}" (known: ${ALL_SCENARIOS.join(', ')})`);
       return s as Scenario;
     }),
 );
@@ -148,7 +149,9 @@ const pgUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 const RATE = 80;
 const BUILD_DIR = join(ROOT, 'bench/results/build');
 /** The catalogue the server would load by default (src/store/seed-programs.ts), named explicitly so the compiled build finds it too. */
-const PROGRAMS_FILE = existsSync(join(ROOT, '../shared/seed/programs.json')) ? resolve(ROOT, '../shared/seed/programs.json') : join(ROOT, 'data-seed/programs.json');
+const PROGRAMS_FILE = existsSync(join(ROOT, '../shared/seed/programs.json'))
+  ? resolve(ROOT, '../shared/seed/programs.json')
+  : join(ROOT, 'data-seed/programs.json');
 let serverScript = 'src/main.ts';
 const BENCH_TOKEN = 'bench-token';
 
@@ -295,7 +298,12 @@ function serverEnv(db: BenchDatabase, graph: LeanFakeGraph, o: BotOptions): Reco
     DOTENV_CONFIG_QUIET: 'true',
     PROGRAMS_FILE,
     // BENCH_SERVER_ENV='WORKER_CONCURRENCY=4 …' tries server settings without editing the code.
-    ...Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2))),
+    ...Object.fromEntries(
+      (process.env.BENCH_SERVER_ENV ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((kv) => kv.split(/=(.*)/s).slice(0, 2)),
+    ),
     ...o.extraEnv,
   };
 }
@@ -337,7 +345,9 @@ async function withBot<T>(
       const p = await prefillHistory(db, o.historyRows);
       const counted = await countMessages(db);
       prefill = { ...p, counted };
-      say(`  pre-filled ${counted.toLocaleString('en-US')} rows for ${p.users.toLocaleString('en-US')} users in ${(p.ms / 1000).toFixed(1)} s`);
+      say(
+        `  pre-filled ${counted.toLocaleString('en-US')} rows for ${p.users.toLocaleString('en-US')} users in ${(p.ms / 1000).toFixed(1)} s`,
+      );
     }
     graph.reset();
     const logFile = join(runDir, `${name}-${kind}.log`);
@@ -359,10 +369,15 @@ async function withBot<T>(
     server = null;
     const logErrors = errorLines(logFile);
     if (!aliveAfter) problems.push(`${name} (${kind}): the server process died during the run (see ${logFile})`);
-    if (exitCode !== 0) problems.push(`${name} (${kind}): the server exited with ${exitCode === null ? 'a kill after the shutdown timeout' : `code ${exitCode}`}`);
+    if (exitCode !== 0)
+      problems.push(
+        `${name} (${kind}): the server exited with ${exitCode === null ? 'a kill after the shutdown timeout' : `code ${exitCode}`}`,
+      );
     if (logErrors.length > 0) {
       keepLogs = true;
-      problems.push(`${name} (${kind}): ${logErrors.length} error lines in the server log ${logFile}, first: ${logErrors[0]}`);
+      problems.push(
+        `${name} (${kind}): ${logErrors.length} error lines in the server log ${logFile}, first: ${logErrors[0]}`,
+      );
     }
     return { value, rssMb, exitCode, logErrors: logErrors.slice(0, 5), ...(prefill ? { prefill } : {}) };
   } catch (err) {
@@ -426,7 +441,13 @@ function cpuProbe(server: ServerChild): () => CpuShare {
 }
 
 /** runLoad, plus the CPU share of the server and of this process (driver + fake Graph) while it ran. */
-async function measuredLoad(server: ServerChild, graph: LeanFakeGraph, plan: LoadPlan, statuses: boolean, traced = false): Promise<Measured> {
+async function measuredLoad(
+  server: ServerChild,
+  graph: LeanFakeGraph,
+  plan: LoadPlan,
+  statuses: boolean,
+  traced = false,
+): Promise<Measured> {
   let probe: (() => CpuShare) | null = null;
   let cpu: CpuShare = { server: NaN, driver: NaN, serverWait: NaN, driverWait: NaN, loadAvg: NaN };
   const r = await runLoad(plan, {
@@ -451,9 +472,23 @@ async function measuredLoad(server: ServerChild, graph: LeanFakeGraph, plan: Loa
  */
 async function warmUp(server: ServerChild, graph: LeanFakeGraph, users: number, conversation = false): Promise<void> {
   if (users <= 0) return;
-  await runLoad(burstPlan('warm-up', users, '4919', tag('warm', 'up')), { ...loadDefaults(graph, server), statuses: false, quietMs: 300 });
+  await runLoad(burstPlan('warm-up', users, '4919', tag('warm', 'up')), {
+    ...loadDefaults(graph, server),
+    statuses: false,
+    quietMs: 300,
+  });
   if (conversation) {
-    await runConversation({ serverUrl: server.url, graph, users: 2, prefix: '4918', tag: tag('warmconv', 'up'), stepTimeoutMs: 15_000, thinkMs: 0, quietMs: 300, progress });
+    await runConversation({
+      serverUrl: server.url,
+      graph,
+      users: 2,
+      prefix: '4918',
+      tag: tag('warmconv', 'up'),
+      stepTimeoutMs: 15_000,
+      thinkMs: 0,
+      quietMs: 300,
+      progress,
+    });
   }
   graph.reset();
 }
@@ -489,7 +524,12 @@ async function runCeiling(graph: LeanFakeGraph): Promise<void> {
   });
   try {
     await warmUp(server, graph, opts.warmup);
-    const r = await measuredLoad(server, graph, burstPlan('ceiling', opts.users, '4914', tag('ceiling', 'none')), false);
+    const r = await measuredLoad(
+      server,
+      graph,
+      burstPlan('ceiling', opts.users, '4914', tag('ceiling', 'none')),
+      false,
+    );
     const rss = server.memory().hwmMb;
     ceilingRepliesPerSec = r.repliesPerSec;
     const row = withCpu(loadRow('ceiling', '-', r, rss, { ratio: 1 }), r.cpu);
@@ -537,10 +577,20 @@ async function runMemory(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void>
       });
     }
     const before = server.memory().currentMb;
-    const first = await measuredLoad(server, graph, burstPlan(`memory-1 ${kind}`, users, '4918', tag('mem1', kind)), false);
+    const first = await measuredLoad(
+      server,
+      graph,
+      burstPlan(`memory-1 ${kind}`, users, '4918', tag('mem1', kind)),
+      false,
+    );
     const afterFirst = server.memory().currentMb;
     graph.reset(); // the driver counts this burst's replies from zero
-    const second = await measuredLoad(server, graph, burstPlan(`memory-2 ${kind}`, users, '4919', tag('mem2', kind)), false);
+    const second = await measuredLoad(
+      server,
+      graph,
+      burstPlan(`memory-2 ${kind}`, users, '4919', tag('mem2', kind)),
+      false,
+    );
     const afterSecond = server.memory().currentMb;
     graph.failing.clear();
     return { first, second, before, afterFirst, afterSecond };
@@ -574,10 +624,24 @@ async function runProfiledBurst(graph: LeanFakeGraph): Promise<void> {
     },
     async (server) => {
       await warmUp(server, graph, opts.warmup);
-      return measuredLoad(server, graph, burstPlan('burst (profiled) sqlite', opts.users, '4915', tag('profiled', 'sqlite')), false, true);
+      return measuredLoad(
+        server,
+        graph,
+        burstPlan('burst (profiled) sqlite', opts.users, '4915', tag('profiled', 'sqlite')),
+        false,
+        true,
+      );
     },
   );
-  profiledRun = { repliesPerSec: run.value.repliesPerSec, ackPerSec: run.value.ackPerSec, e2e: run.value.e2e, ack: run.value.ack, cpu: run.value.cpu, lost: run.value.lost, dup: run.value.dup };
+  profiledRun = {
+    repliesPerSec: run.value.repliesPerSec,
+    ackPerSec: run.value.ackPerSec,
+    e2e: run.value.e2e,
+    ack: run.value.ack,
+    cpu: run.value.cpu,
+    lost: run.value.lost,
+    dup: run.value.dup,
+  };
   try {
     sqlSummary = summariseSqlTrace(traceFile, 15);
   } catch (err) {
@@ -589,11 +653,15 @@ async function runProfiledBurst(graph: LeanFakeGraph): Promise<void> {
     return;
   }
   profileSummary = summariseProfile(file, 25);
-  say(`  profiled burst: ${run.value.repliesPerSec.toFixed(0)} replies/s under the profiler (not in the table), ${cpuNote(run.value.cpu)}; profile ${file}`);
+  say(
+    `  profiled burst: ${run.value.repliesPerSec.toFixed(0)} replies/s under the profiler (not in the table), ${cpuNote(run.value.cpu)}; profile ${file}`,
+  );
 }
 
 async function runStatuses(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void> {
-  say(`▶ statuses (${kind}): ${opts.users} users say "hi"; each reply gets sent/delivered/read callbacks (one webhook each)`);
+  say(
+    `▶ statuses (${kind}): ${opts.users} users say "hi"; each reply gets sent/delivered/read callbacks (one webhook each)`,
+  );
   const run = await withBot('statuses', kind, graph, { markRead: true, rate: 0 }, async (server) => {
     await warmUp(server, graph, opts.warmup);
     return measuredLoad(server, graph, burstPlan(`statuses ${kind}`, opts.users, '4915', tag('statuses', kind)), true);
@@ -608,7 +676,9 @@ async function runStatuses(kind: BenchDbKind, graph: LeanFakeGraph): Promise<voi
 
 async function runConv(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void> {
   const per = CONVERSATION.reduce((n, s) => n + s.expect.length, 0);
-  say(`▶ conversation (${kind}): ${opts.convUsers} users at once, ${CONVERSATION.length} messages / ${per} replies each, waiting for every answer`);
+  say(
+    `▶ conversation (${kind}): ${opts.convUsers} users at once, ${CONVERSATION.length} messages / ${per} replies each, waiting for every answer`,
+  );
   const run = await withBot('conversation', kind, graph, { markRead: true, rate: 0 }, async (server) => {
     await warmUp(server, graph, opts.warmup, true);
     const probe = cpuProbe(server);
@@ -654,17 +724,29 @@ async function runConv(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void> {
 }
 
 async function runHistory(kind: BenchDbKind, graph: LeanFakeGraph, emptyBurst: Row | undefined): Promise<void> {
-  say(`▶ history (${kind}): the burst again with ${opts.historyRows.toLocaleString('en-US')} rows already in whatsapp_messages`);
-  const run = await withBot('history', kind, graph, { markRead: true, rate: 0, historyRows: opts.historyRows }, async (server) => {
-    await warmUp(server, graph, opts.warmup);
-    return measuredLoad(server, graph, burstPlan(`history ${kind}`, opts.users, '4915', tag('history', kind)), false);
-  });
+  say(
+    `▶ history (${kind}): the burst again with ${opts.historyRows.toLocaleString('en-US')} rows already in whatsapp_messages`,
+  );
+  const run = await withBot(
+    'history',
+    kind,
+    graph,
+    { markRead: true, rate: 0, historyRows: opts.historyRows },
+    async (server) => {
+      await warmUp(server, graph, opts.warmup);
+      return measuredLoad(server, graph, burstPlan(`history ${kind}`, opts.users, '4915', tag('history', kind)), false);
+    },
+  );
   const row = withCpu(loadRow('history', kind, run.value, run.rssMb), run.value.cpu);
-  row.notes.unshift(`${(run.prefill?.counted ?? 0).toLocaleString('en-US')} rows pre-filled in ${((run.prefill?.ms ?? 0) / 1000).toFixed(1)} s`);
+  row.notes.unshift(
+    `${(run.prefill?.counted ?? 0).toLocaleString('en-US')} rows pre-filled in ${((run.prefill?.ms ?? 0) / 1000).toFixed(1)} s`,
+  );
   if (emptyBurst) {
     const vs = run.value.repliesPerSec / emptyBurst.repliesPerSec;
     const vsCpu = row.perCpuSec / emptyBurst.perCpuSec;
-    row.notes.unshift(`${(vs * 100).toFixed(0)}% of the empty-DB burst's replies/s, ${(vsCpu * 100).toFixed(0)}% of its replies per CPU-second`);
+    row.notes.unshift(
+      `${(vs * 100).toFixed(0)}% of the empty-DB burst's replies/s, ${(vsCpu * 100).toFixed(0)}% of its replies per CPU-second`,
+    );
     row.detail.vsEmptyBurst = vs;
     row.detail.vsEmptyBurstPerCpu = vsCpu;
   }
@@ -675,7 +757,9 @@ async function runHistory(kind: BenchDbKind, graph: LeanFakeGraph, emptyBurst: R
 async function runRate(kind: BenchDbKind, graph: LeanFakeGraph): Promise<void> {
   const single = opts.rateUsers;
   const multi = opts.rateMultiUsers;
-  say(`▶ rate (${kind}): SEND_RATE_PER_SECOND=${RATE}, MARK_READ=false; ${single} users say "hi" + ${multi} users send hi, 5, 6 — in one burst`);
+  say(
+    `▶ rate (${kind}): SEND_RATE_PER_SECOND=${RATE}, MARK_READ=false; ${single} users say "hi" + ${multi} users send hi, 5, 6 — in one burst`,
+  );
   let check: RateCheck | null = null;
   const run = await withBot('rate', kind, graph, { markRead: false, rate: RATE }, async (server) => {
     await warmUp(server, graph, Math.min(opts.warmup, 40));
@@ -714,7 +798,23 @@ const f0 = (v: number): string => (Number.isFinite(v) ? v.toFixed(0) : '-');
 const f1 = (v: number): string => (Number.isFinite(v) ? v.toFixed(1) : '-');
 
 function table(): string {
-  const header = ['scenario', 'db', 'users', 'ack/s', 'replies/s', 'ratio', 'rep/CPU-s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'ack p99', 'RSS MB', 'lost', 'dup'];
+  const header = [
+    'scenario',
+    'db',
+    'users',
+    'ack/s',
+    'replies/s',
+    'ratio',
+    'rep/CPU-s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'ack p99',
+    'RSS MB',
+    'lost',
+    'dup',
+  ];
   const body = rows.map((r) => [
     r.scenario,
     r.db,
@@ -733,7 +833,8 @@ function table(): string {
     String(r.dup),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const sep = `|${widths.map((w, i) => (i < 2 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   const out = [line(header), sep, ...body.map(line)];
   const notes = rows.filter((r) => r.notes.length > 0).map((r) => `- ${r.scenario} (${r.db}): ${r.notes.join('; ')}`);
@@ -751,38 +852,81 @@ function targets(): Target[] {
   const find = (s: string, db: string) => rows.find((r) => r.scenario === s && r.db === db);
   const burst = find('burst', 'sqlite');
   if (burst) {
-    t.push({ what: `burst sqlite: replies/s ≥ 60% of the ceiling`, pass: burst.ratio === null ? null : burst.ratio >= 0.6, got: burst.ratio === null ? 'no ceiling' : `${(burst.ratio * 100).toFixed(0)}%${cpuRatioNote(burst)}` });
-    t.push({ what: 'burst sqlite: zero lost, zero duplicate replies', pass: burst.lost === 0 && burst.dup === 0, got: `lost ${burst.lost}, dup ${burst.dup}` });
+    t.push({
+      what: `burst sqlite: replies/s ≥ 60% of the ceiling`,
+      pass: burst.ratio === null ? null : burst.ratio >= 0.6,
+      got: burst.ratio === null ? 'no ceiling' : `${(burst.ratio * 100).toFixed(0)}%${cpuRatioNote(burst)}`,
+    });
+    t.push({
+      what: 'burst sqlite: zero lost, zero duplicate replies',
+      pass: burst.lost === 0 && burst.dup === 0,
+      got: `lost ${burst.lost}, dup ${burst.dup}`,
+    });
     t.push({ what: 'burst sqlite: webhook ack p99 < 50 ms', pass: burst.ackP99 < 50, got: `${f1(burst.ackP99)} ms` });
     t.push({ what: 'burst sqlite: server peak RSS < 200 MB', pass: burst.rssMb < 200, got: `${f0(burst.rssMb)} MB` });
   }
   const pgBurst = find('burst', 'postgres');
   if (pgBurst) {
-    t.push({ what: 'burst postgres: replies/s ≥ 40% of the ceiling', pass: pgBurst.ratio === null ? null : pgBurst.ratio >= 0.4, got: pgBurst.ratio === null ? 'no ceiling' : `${(pgBurst.ratio * 100).toFixed(0)}%${cpuRatioNote(pgBurst)}` });
-    t.push({ what: 'burst postgres: zero lost, zero duplicate replies', pass: pgBurst.lost === 0 && pgBurst.dup === 0, got: `lost ${pgBurst.lost}, dup ${pgBurst.dup}` });
-    t.push({ what: 'burst postgres: server peak RSS < 200 MB', pass: pgBurst.rssMb < 200, got: `${f0(pgBurst.rssMb)} MB` });
+    t.push({
+      what: 'burst postgres: replies/s ≥ 40% of the ceiling',
+      pass: pgBurst.ratio === null ? null : pgBurst.ratio >= 0.4,
+      got: pgBurst.ratio === null ? 'no ceiling' : `${(pgBurst.ratio * 100).toFixed(0)}%${cpuRatioNote(pgBurst)}`,
+    });
+    t.push({
+      what: 'burst postgres: zero lost, zero duplicate replies',
+      pass: pgBurst.lost === 0 && pgBurst.dup === 0,
+      got: `lost ${pgBurst.lost}, dup ${pgBurst.dup}`,
+    });
+    t.push({
+      what: 'burst postgres: server peak RSS < 200 MB',
+      pass: pgBurst.rssMb < 200,
+      got: `${f0(pgBurst.rssMb)} MB`,
+    });
   }
   const conv = find('conversation', 'sqlite');
-  if (conv) t.push({ what: `conversation sqlite (${conv.users} users): reply latency p99 < 50 ms`, pass: conv.latency.p99 < 50, got: `${f1(conv.latency.p99)} ms` });
+  if (conv)
+    t.push({
+      what: `conversation sqlite (${conv.users} users): reply latency p99 < 50 ms`,
+      pass: conv.latency.p99 < 50,
+      got: `${f1(conv.latency.p99)} ms`,
+    });
   for (const db of ['sqlite', 'postgres']) {
     const h = find('history', db);
     const vs = h?.detail.vsEmptyBurst as number | undefined;
     const vsCpu = h?.detail.vsEmptyBurstPerCpu as number | undefined;
-    if (h) t.push({ what: `history ${db}: burst with ${opts.historyRows.toLocaleString('en-US')} rows within 20% of the empty DB`, pass: vs === undefined ? null : vs >= 0.8, got: vs === undefined ? 'no empty-DB burst to compare' : `${(vs * 100).toFixed(0)}% (per server CPU-second: ${vsCpu === undefined ? '-' : `${(vsCpu * 100).toFixed(0)}%`})` });
+    if (h)
+      t.push({
+        what: `history ${db}: burst with ${opts.historyRows.toLocaleString('en-US')} rows within 20% of the empty DB`,
+        pass: vs === undefined ? null : vs >= 0.8,
+        got:
+          vs === undefined
+            ? 'no empty-DB burst to compare'
+            : `${(vs * 100).toFixed(0)}% (per server CPU-second: ${vsCpu === undefined ? '-' : `${(vsCpu * 100).toFixed(0)}%`})`,
+      });
     const r = find('rate', db);
     const c = r?.detail.rate as RateCheck | undefined;
     if (r && c) {
       const w = c.windows;
       t.push({
         what: `rate ${db}: sender holds ${RATE}/s ±5% (every full 1-s window), backlog drained in order`,
-        pass: w.min >= RATE * 0.95 && w.max <= RATE * 1.05 && c.multiInOrder === c.multiUsers && r.lost === 0 && r.dup === 0,
+        pass:
+          w.min >= RATE * 0.95 &&
+          w.max <= RATE * 1.05 &&
+          c.multiInOrder === c.multiUsers &&
+          r.lost === 0 &&
+          r.dup === 0,
         got: `mean ${f1(w.mean)}, min ${w.min}, max ${w.max}; in order ${c.multiInOrder}/${c.multiUsers}; lost ${r.lost}, dup ${r.dup}`,
       });
     }
   }
   for (const r of rows) {
     if (r.scenario === 'burst' || r.scenario === 'ceiling') continue;
-    if (r.lost > 0 || r.dup > 0) t.push({ what: `${r.scenario} ${r.db}: zero lost, zero duplicate replies`, pass: false, got: `lost ${r.lost}, dup ${r.dup}` });
+    if (r.lost > 0 || r.dup > 0)
+      t.push({
+        what: `${r.scenario} ${r.db}: zero lost, zero duplicate replies`,
+        pass: false,
+        got: `lost ${r.lost}, dup ${r.dup}`,
+      });
   }
   return t;
 }
@@ -829,23 +973,34 @@ async function main(): Promise<void> {
   let pgVersion: string | null = null;
   if (pgUrl) {
     pgVersion = await postgresReachable(pgUrl);
-    if (pgVersion === null) throw new Error(`BENCH_DATABASE_URL is set but PostgreSQL does not answer at ${pgUrl.replace(/\/\/[^@]*@/, '//…@')}`);
+    if (pgVersion === null)
+      throw new Error(
+        `BENCH_DATABASE_URL is set but PostgreSQL does not answer at ${pgUrl.replace(/\/\/[^@]*@/, '//…@')}`,
+      );
   }
   const m = machine(pgVersion);
   const started = new Date();
   const startLoad = os.loadavg();
   const code = srcFingerprint();
-  say(`Nexora bench ${started.toISOString()} — ${m.cpu}, ${m.cores} cores, ${m.memGb} GB, Node ${m.node}${pgVersion ? `, ${pgVersion.split(' on ')[0]}` : ''}`);
-  say(`scenarios: ${[...scenarios].join(', ')}; databases: sqlite${pgUrl ? ', postgres' : ''}; users ${opts.users}, conversation users ${opts.convUsers}, history rows ${opts.historyRows}, ${opts.inFlight} in flight, graph latency ${opts.graphLatencyMs} ms${opts.quick ? ' (quick)' : ''}`);
+  say(
+    `Nexora bench ${started.toISOString()} — ${m.cpu}, ${m.cores} cores, ${m.memGb} GB, Node ${m.node}${pgVersion ? `, ${pgVersion.split(' on ')[0]}` : ''}`,
+  );
+  say(
+    `scenarios: ${[...scenarios].join(', ')}; databases: sqlite${pgUrl ? ', postgres' : ''}; users ${opts.users}, conversation users ${opts.convUsers}, history rows ${opts.historyRows}, ${opts.inFlight} in flight, graph latency ${opts.graphLatencyMs} ms${opts.quick ? ' (quick)' : ''}`,
+  );
 
   if (opts.compiled) {
     say(`compiling src/ (tsconfig.build.json) into ${BUILD_DIR}…`);
     rmSync(BUILD_DIR, { recursive: true, force: true });
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 300_000,
-    });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 300_000,
+      },
+    );
     if (tsc.status !== 0) throw new Error(`tsc failed (${tsc.status ?? tsc.signal}):\n${tsc.stdout}${tsc.stderr}`);
     serverScript = join(BUILD_DIR, 'main.js');
   }
@@ -879,13 +1034,26 @@ async function main(): Promise<void> {
   const tgt = targets();
   const out: string[] = [];
   out.push('');
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores (os.cpus), ${m.memGb} GB RAM, Node ${m.node}, ${m.os}${pgVersion ? `; ${pgVersion.split(',')[0]}` : ''}`);
-  out.push(`Run: ${started.toISOString()} → ${finished.toISOString()} (${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s); ${opts.inFlight} webhooks in flight; fake Graph latency ${opts.graphLatencyMs} ms; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores (os.cpus), ${m.memGb} GB RAM, Node ${m.node}, ${m.os}${pgVersion ? `; ${pgVersion.split(',')[0]}` : ''}`,
+  );
+  out.push(
+    `Run: ${started.toISOString()} → ${finished.toISOString()} (${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s); ${opts.inFlight} webhooks in flight; fake Graph latency ${opts.graphLatencyMs} ms; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   if (opts.serverPreload) out.push(`Server preload (experiment): ${opts.serverPreload}`);
-  out.push(`Code measured: src/ fingerprint ${code.sha256} (sha256 of ${code.files} .ts files at the start of the run)`);
-  out.push(`Server: ${opts.compiled ? `node ${serverScript} (compiled with tsconfig.build.json)` : 'node --import tsx src/main.ts'}; SQLite file in a temp dir${pgUrl ? '; PostgreSQL: a fresh schema per scenario' : ''}`);
-  out.push('rep/CPU-s = replies per second of server CPU time (throughput with the machine\'s other load taken out).');
-  out.push('Latency columns: burst/statuses/history/rate = post of "hi" → its reply at the fake Graph API; conversation = each reply − the post of the message it answers. "ratio" = replies/s ÷ the ceiling\'s.');
+  out.push(
+    `Code measured: src/ fingerprint ${code.sha256} (sha256 of ${code.files} .ts files at the start of the run)`,
+  );
+  out.push(
+    `Server: ${opts.compiled ? `node ${serverScript} (compiled with tsconfig.build.json)` : 'node --import tsx src/main.ts'}; SQLite file in a temp dir${pgUrl ? '; PostgreSQL: a fresh schema per scenario' : ''}`,
+  );
+  out.push("rep/CPU-s = replies per second of server CPU time (throughput with the machine's other load taken out).");
+  out.push(
+    'Latency columns: burst/statuses/history/rate = post of "hi" → its reply at the fake Graph API; conversation = each reply − the post of the message it answers. "ratio" = replies/s ÷ the ceiling\'s.',
+  );
   out.push('');
   out.push(table());
   if (tgt.length > 0) {
@@ -900,7 +1068,10 @@ async function main(): Promise<void> {
   }
   if (profileSummary) {
     out.push('');
-    if (profiledRun) out.push(`Profiled burst (sqlite, ${opts.users} users, under --cpu-prof and the SQL trace; not in the table): ${f0(profiledRun.repliesPerSec as number)} replies/s, ${cpuNote(profiledRun.cpu as CpuShare)}`);
+    if (profiledRun)
+      out.push(
+        `Profiled burst (sqlite, ${opts.users} users, under --cpu-prof and the SQL trace; not in the table): ${f0(profiledRun.repliesPerSec as number)} replies/s, ${cpuNote(profiledRun.cpu as CpuShare)}`,
+      );
     out.push(formatProfile(profileSummary));
   }
   if (sqlSummary) {

@@ -53,4 +53,5 @@ export function slidingWindowRates(times: number[], skipMs = 1000, stepMs = 50):
   return { windows: counts.length, mean, min: Math.min(...counts), max: Math.max(...counts), overall };
 }
 
-export const round = (v: number, digits = 1): number => (Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : NaN);
+export const round = (v: number, digits = 1): number =>
+  Number.isFinite(v) ? Math.round(v * 10 ** digits) / 10 ** digits : NaN;

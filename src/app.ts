@@ -48,7 +48,9 @@ export async function buildApp(
     }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      return reply.code(status).send({ error: (err as { code?: string }).code ?? 'BAD_REQUEST', message: (err as Error).message });
+      return reply
+        .code(status)
+        .send({ error: (err as { code?: string }).code ?? 'BAD_REQUEST', message: (err as Error).message });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' });

@@ -5,10 +5,12 @@ import { parseAdminEmails } from './lib/email-list.js';
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const url = (what: string) =>
-  z.string().trim().refine((s) => URL.canParse(s) && /^https?:/.test(s), `${what} must be an http(s) URL`);
+  z
+    .string()
+    .trim()
+    .refine((s) => URL.canParse(s) && /^https?:/.test(s), `${what} must be an http(s) URL`);
 const optionalUrl = (what: string) => z.preprocess(emptyToUndefined, url(what).optional());
-const number = (def: number, min: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().min(min).default(def));
+const number = (def: number, min: number) => z.preprocess(emptyToUndefined, z.coerce.number().min(min).default(def));
 const integer = (def: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(def));
 const bool = (def: boolean) =>
@@ -35,16 +37,28 @@ const schema = z
     GRAPH_API_URL: z.preprocess(emptyToUndefined, url('GRAPH_API_URL').default('https://graph.facebook.com')),
     GRAPH_API_VERSION: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^v\d+\.\d+$/, 'GRAPH_API_VERSION must look like v24.0').default('v24.0'),
+      z
+        .string()
+        .regex(/^v\d+\.\d+$/, 'GRAPH_API_VERSION must look like v24.0')
+        .default('v24.0'),
     ),
-    ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional()),
+    ADMIN_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+    ),
     ADMIN_EMAIL: optionalString,
     SESSION_TIMEOUT_MINUTES: number(30, 0.01),
     SEND_RATE_PER_SECOND: number(80, 0),
     MARK_READ: bool(true),
     SEND_LEASE_SECONDS: integer(30, 2, 3600),
-    BOOKING_URL: z.preprocess(emptyToUndefined, url('BOOKING_URL').default('https://nexorainvestments.com/book-consultation')),
-    BROCHURE_URL: z.preprocess(emptyToUndefined, url('BROCHURE_URL').default('https://nexorainvestments.com/brochure.pdf')),
+    BOOKING_URL: z.preprocess(
+      emptyToUndefined,
+      url('BOOKING_URL').default('https://nexorainvestments.com/book-consultation'),
+    ),
+    BROCHURE_URL: z.preprocess(
+      emptyToUndefined,
+      url('BROCHURE_URL').default('https://nexorainvestments.com/brochure.pdf'),
+    ),
     BROCHURE_FILENAME: z.preprocess(emptyToUndefined, z.string().default('Nexora-Investments-Brochure.pdf')),
     BROCHURE_CAPTION: z.preprocess(
       emptyToUndefined,
@@ -52,12 +66,18 @@ const schema = z
     ),
     SMTP_URL: z.preprocess(
       emptyToUndefined,
-      z.string().refine((s) => /^smtps?:\/\//.test(s) && URL.canParse(s), 'SMTP_URL must be smtp:// or smtps://').optional(),
+      z
+        .string()
+        .refine((s) => /^smtps?:\/\//.test(s) && URL.canParse(s), 'SMTP_URL must be smtp:// or smtps://')
+        .optional(),
     ),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Nexora Bot <bot@localhost>')),
     LEAD_WEBHOOK_URL: optionalUrl('LEAD_WEBHOOK_URL'),
     LEAD_WEBHOOK_SECRET: optionalString,
-    CAREERJET_API_URL: z.preprocess(emptyToUndefined, url('CAREERJET_API_URL').default('http://public.api.careerjet.net/search')),
+    CAREERJET_API_URL: z.preprocess(
+      emptyToUndefined,
+      url('CAREERJET_API_URL').default('http://public.api.careerjet.net/search'),
+    ),
     CAREERJET_AFFID: optionalString,
     CAREERJET_USER_IP: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     CAREERJET_USER_AGENT: z.preprocess(emptyToUndefined, z.string().default('Mozilla/5.0 (compatible; NexoraBot/1.0)')),
@@ -74,7 +94,8 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['WHATSAPP_TOKEN', 'PHONE_NUMBER_ID', 'VERIFY_TOKEN', 'APP_SECRET', 'ADMIN_TOKEN'] as const) {
-      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production` });
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production` });
     }
   });
 

@@ -1,11 +1,6 @@
 /** The service's one error family: stable codes, mapped to HTTP in one place (app.ts). */
 export type ErrorCode =
-  | 'WEBHOOK_BAD_SIGNATURE'
-  | 'WEBHOOK_BAD_BODY'
-  | 'UNAUTHORIZED'
-  | 'NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'DATABASE_UNAVAILABLE';
+  'WEBHOOK_BAD_SIGNATURE' | 'WEBHOOK_BAD_BODY' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'BAD_REQUEST' | 'DATABASE_UNAVAILABLE';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   WEBHOOK_BAD_SIGNATURE: 401,
@@ -60,7 +55,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (DB_ERROR_CODES.has(code) || code.startsWith('SQLITE_BUSY'))) return true;
     const msg = String((e as Error).message ?? '');
-    if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|database is locked|the database system is/i.test(msg)) {
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|database is locked|the database system is/i.test(
+        msg,
+      )
+    ) {
       return true;
     }
     e = (e as { cause?: unknown }).cause;

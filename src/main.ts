@@ -10,7 +10,9 @@ function createLogger(config: Config) {
   const pretty = config.env === 'development' && process.stdout.isTTY;
   return pino({
     level: config.logLevel,
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      : {}),
   });
 }
 
@@ -33,7 +35,11 @@ async function main(): Promise<void> {
   runtime.startWorkers();
   const address = await runtime.app.listen({ port: config.port, host: config.host });
   // People read the banner in a terminal; in production stdout is a JSON log stream.
-  if (config.env === 'production') log.info({ address, database: runtime.db.describe, mode: config.sandbox ? 'sandbox' : 'live' }, 'nexora bot started');
+  if (config.env === 'production')
+    log.info(
+      { address, database: runtime.db.describe, mode: config.sandbox ? 'sandbox' : 'live' },
+      'nexora bot started',
+    );
   else process.stdout.write(startBanner(config, runtime.db.describe, address));
 
   let stopping = false;
@@ -42,7 +48,10 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down: intake stopped, finishing in-flight work');
     const timer = setTimeout(() => {
-      log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown took too long; exiting (unfinished work is picked up on the next start)');
+      log.error(
+        { timeoutMs: config.shutdownTimeoutMs },
+        'shutdown took too long; exiting (unfinished work is picked up on the next start)',
+      );
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();

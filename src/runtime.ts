@@ -61,15 +61,20 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   const programs = new ProgramCatalogue(db.db);
   const graph: GraphClient | null = config.sandbox
     ? null
-    : createThreadedGraphClient({
-        baseUrl: config.whatsapp.graphApiUrl,
-        version: config.whatsapp.graphApiVersion,
-        phoneNumberId: config.whatsapp.phoneNumberId,
-        token: config.whatsapp.token ?? '',
-        // A send must give up well before its lease ends, or another worker could send it again.
-        timeoutMs: Math.min(10_000, config.whatsapp.sendLeaseMs / 2),
-      }, log.child({ worker: 'graph' }));
-  const mailer: Mailer | null = config.mail.smtpUrl ? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }) : null;
+    : createThreadedGraphClient(
+        {
+          baseUrl: config.whatsapp.graphApiUrl,
+          version: config.whatsapp.graphApiVersion,
+          phoneNumberId: config.whatsapp.phoneNumberId,
+          token: config.whatsapp.token ?? '',
+          // A send must give up well before its lease ends, or another worker could send it again.
+          timeoutMs: Math.min(10_000, config.whatsapp.sendLeaseMs / 2),
+        },
+        log.child({ worker: 'graph' }),
+      );
+  const mailer: Mailer | null = config.mail.smtpUrl
+    ? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
+    : null;
 
   const sender = new OutboundSender({
     db: db.db,
@@ -83,12 +88,17 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     random: opts.random,
     onResult: (r) => metrics.sendResult(r),
     onTokenInvalid: async (state) => {
-      await queueAdminAlert(db.db, config, {
-        dedupeKey: `token_invalid:${state.fingerprint}`,
-        subject: 'WhatsApp access token rejected: the bot has stopped sending',
-        text: `Meta rejected the WhatsApp access token (code ${state.code ?? 'n/a'}: ${state.title}) at ${new Date(state.at).toISOString()}.\n\nReplies are queued, not lost. Configure a new WHATSAPP_TOKEN and restart the service; the queue then drains by itself.`,
-        now: clock.now(),
-      }, log);
+      await queueAdminAlert(
+        db.db,
+        config,
+        {
+          dedupeKey: `token_invalid:${state.fingerprint}`,
+          subject: 'WhatsApp access token rejected: the bot has stopped sending',
+          text: `Meta rejected the WhatsApp access token (code ${state.code ?? 'n/a'}: ${state.title}) at ${new Date(state.at).toISOString()}.\n\nReplies are queued, not lost. Configure a new WHATSAPP_TOKEN and restart the service; the queue then drains by itself.`,
+          now: clock.now(),
+        },
+        log,
+      );
       notifications.wake();
     },
   });
@@ -96,7 +106,12 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     db: db.db,
     clock,
     log: log.child({ worker: 'notifications' }),
-    handlers: notificationHandlers(config, mailer, () => sender.wake(), () => clock.now()),
+    handlers: notificationHandlers(
+      config,
+      mailer,
+      () => sender.wake(),
+      () => clock.now(),
+    ),
     onOutcome: (kind, outcome) => metrics.notificationOutcome(kind, outcome),
     pollMs: opts.pollMs,
     random: opts.random,
@@ -131,7 +146,12 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     },
   });
 
-  const retention = new RetentionJob({ db: db.db, clock, log: log.child({ worker: 'retention' }), retentionDays: config.dataRetentionDays });
+  const retention = new RetentionJob({
+    db: db.db,
+    clock,
+    log: log.child({ worker: 'retention' }),
+    retentionDays: config.dataRetentionDays,
+  });
 
   const deps: Deps = {
     config,

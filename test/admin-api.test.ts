@@ -4,31 +4,58 @@ import { describeEachDb } from './helpers/test-db.js';
 import { ALICE, BOB, countRowsFor, seedPerson } from './ops-fixtures.js';
 
 const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
-const MALTA = { country: 'Malta', category: 'Europe Golden Visa', name: 'Malta Permanent Residence', minimum_investment: 150000, link: 'https://nexora.example/malta', rank: 4 };
+const MALTA = {
+  country: 'Malta',
+  category: 'Europe Golden Visa',
+  name: 'Malta Permanent Residence',
+  minimum_investment: 150000,
+  link: 'https://nexora.example/malta',
+  rank: 4,
+};
 
 describeEachDb('admin API routes', (kind) => {
   let bot: TestBot;
   const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    bot.runtime.app.inject({ method, url: `/admin/api${url}`, headers: auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+    bot.runtime.app.inject({
+      method,
+      url: `/admin/api${url}`,
+      headers: auth,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   beforeEach(async () => {
     bot = await startTestBot(kind, {}, { startWorkers: false, seed: false });
     const now = Date.now();
-    await seedPerson(bot.runtime.deps.db, ALICE, now, { lead: { name: '=cmd|" /C calc"!A0, "x"', email: 'alice@example.com', interest: 'eligibility' } });
-    await seedPerson(bot.runtime.deps.db, BOB, now, { optedOut: true, lead: { name: 'Bob', email: 'bob@example.com', interest: 'jobs' } });
+    await seedPerson(bot.runtime.deps.db, ALICE, now, {
+      lead: { name: '=cmd|" /C calc"!A0, "x"', email: 'alice@example.com', interest: 'eligibility' },
+    });
+    await seedPerson(bot.runtime.deps.db, BOB, now, {
+      optedOut: true,
+      lead: { name: 'Bob', email: 'bob@example.com', interest: 'jobs' },
+    });
   });
   afterEach(async () => bot?.stop());
 
   it('GET stats reports the period and opted-out users; a bad days value is 400', async () => {
     const res = await call('GET', '/stats?days=30');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ days: 30, users: { total: 2, optedOut: 1 }, messages: { incoming: 4, outgoing: 6 }, leads: { total: 2 } });
+    expect(res.json()).toMatchObject({
+      days: 30,
+      users: { total: 2, optedOut: 1 },
+      messages: { incoming: 4, outgoing: 6 },
+      leads: { total: 2 },
+    });
     expect((await call('GET', '/stats?days=0')).statusCode).toBe(400);
   });
 
   it('GET leads pages and filters as JSON, and streams CSV with formula cells neutralised', async () => {
     const page = await call('GET', '/leads?limit=1&offset=0&interest=JOBS');
-    expect(page.json()).toMatchObject({ total: 1, limit: 1, offset: 0, leads: [{ phone: BOB, name: 'Bob', email: 'bob@example.com' }] });
+    expect(page.json()).toMatchObject({
+      total: 1,
+      limit: 1,
+      offset: 0,
+      leads: [{ phone: BOB, name: 'Bob', email: 'bob@example.com' }],
+    });
     expect((await call('GET', '/leads?since=2999-01-01')).json()).toMatchObject({ total: 0, leads: [] });
     expect((await call('GET', '/leads?since=yesterday')).statusCode).toBe(400);
 
@@ -45,8 +72,16 @@ describeEachDb('admin API routes', (kind) => {
     const res = await call('GET', `/users/${encodeURIComponent('+44 7700 900123')}?messages=2`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ phone: BOB, session: { optedOut: true, currentStep: 'ask_email' }, lead: { name: 'Bob' }, totals: { incoming: 2, outgoing: 3 } });
-    expect(body.messages.map((m: { status: string; direction: string }) => `${m.direction}:${m.status}`)).toEqual(['outgoing:failed', 'outgoing:queued']);
+    expect(body).toMatchObject({
+      phone: BOB,
+      session: { optedOut: true, currentStep: 'ask_email' },
+      lead: { name: 'Bob' },
+      totals: { incoming: 2, outgoing: 3 },
+    });
+    expect(body.messages.map((m: { status: string; direction: string }) => `${m.direction}:${m.status}`)).toEqual([
+      'outgoing:failed',
+      'outgoing:queued',
+    ]);
     expect((await call('GET', '/users/33612345678')).json()).toMatchObject({ error: 'NOT_FOUND' });
     const bad = await call('GET', '/users/hello');
     expect(bad.statusCode).toBe(400);
@@ -59,7 +94,11 @@ describeEachDb('admin API routes', (kind) => {
     expect(res.headers['content-disposition']).toContain(`user-export-${ALICE}.json`);
     const data = res.json();
     const counts = await countRowsFor(bot.runtime.deps.db, ALICE);
-    expect({ messages: data.messages.length, statuses: data.statuses.length, notifications: data.notifications.length }).toEqual({
+    expect({
+      messages: data.messages.length,
+      statuses: data.statuses.length,
+      notifications: data.notifications.length,
+    }).toEqual({
       messages: counts.messages,
       statuses: counts.statuses,
       notifications: counts.notifications,
@@ -74,8 +113,17 @@ describeEachDb('admin API routes', (kind) => {
     const bobBefore = await countRowsFor(bot.runtime.deps.db, BOB);
     const res = await call('DELETE', `/users/${ALICE}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ phone: ALICE, deleted: { sessions: 1, messages: 6, statuses: 3, leads: 1, notifications: 3 } });
-    expect(await countRowsFor(bot.runtime.deps.db, ALICE)).toEqual({ sessions: 0, messages: 0, statuses: 0, leads: 0, notifications: 0 });
+    expect(res.json()).toMatchObject({
+      phone: ALICE,
+      deleted: { sessions: 1, messages: 6, statuses: 3, leads: 1, notifications: 3 },
+    });
+    expect(await countRowsFor(bot.runtime.deps.db, ALICE)).toEqual({
+      sessions: 0,
+      messages: 0,
+      statuses: 0,
+      leads: 0,
+      notifications: 0,
+    });
     expect(await countRowsFor(bot.runtime.deps.db, BOB)).toEqual(bobBefore);
     const audit = await bot.runtime.deps.db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toHaveLength(1);
@@ -86,12 +134,18 @@ describeEachDb('admin API routes', (kind) => {
 
   it('GET messages?status=failed lists failed messages; POST messages/retry-failed requeues them', async () => {
     const failed = await call('GET', '/messages?status=failed');
-    expect(failed.json()).toMatchObject({ total: 2, messages: [{ status: 'failed', attempts: 5 }, { status: 'failed' }] });
+    expect(failed.json()).toMatchObject({
+      total: 2,
+      messages: [{ status: 'failed', attempts: 5 }, { status: 'failed' }],
+    });
     expect((await call('GET', '/messages?status=bogus')).statusCode).toBe(400);
     const retried = await call('POST', '/messages/retry-failed');
     expect(retried.json()).toEqual({ messages: 2, notifications: 2 });
     expect((await call('GET', '/messages?status=failed')).json()).toMatchObject({ total: 0 });
-    expect((await call('POST', '/messages/retry-failed?since=2999-01-01T00:00:00Z')).json()).toEqual({ messages: 0, notifications: 0 });
+    expect((await call('POST', '/messages/retry-failed?since=2999-01-01T00:00:00Z')).json()).toEqual({
+      messages: 0,
+      notifications: 0,
+    });
   });
 
   it('manages programs: POST, PUT, GET, DELETE, each visible to the conversation at once', async () => {

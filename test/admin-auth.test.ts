@@ -37,23 +37,40 @@ describeEachDb('admin API authentication', (kind) => {
     bot.runtime.app.inject({ method: 'GET', url, headers, remoteAddress });
 
   it('answers a missing, wrong or malformed token with 401 and no detail, on every route and the OpenAPI document', async () => {
-    const variants: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Basic ${TEST_ADMIN_TOKEN}` }, { authorization: TEST_ADMIN_TOKEN }];
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token-0123456789' },
+      { authorization: `Basic ${TEST_ADMIN_TOKEN}` },
+      { authorization: TEST_ADMIN_TOKEN },
+    ];
     // Each variant from its own address: an address gets only 10 failures a minute.
     for (const [i, headers] of variants.entries()) {
-      for (const url of ['/admin/api/stats', '/admin/api/users/971501234567', '/admin/api/openapi.json', '/admin/api/leads?format=csv']) {
+      for (const url of [
+        '/admin/api/stats',
+        '/admin/api/users/971501234567',
+        '/admin/api/openapi.json',
+        '/admin/api/leads?format=csv',
+      ]) {
         const res = await get(url, headers, `198.51.100.${10 + i}`);
         expect(res.statusCode).toBe(401);
         expect(res.body).toBe('{"error":"unauthorized"}');
       }
     }
-    const del = await bot.runtime.app.inject({ method: 'DELETE', url: '/admin/api/users/971501234567', remoteAddress: '198.51.100.3' });
+    const del = await bot.runtime.app.inject({
+      method: 'DELETE',
+      url: '/admin/api/users/971501234567',
+      remoteAddress: '198.51.100.3',
+    });
     expect(del.statusCode).toBe(401);
     expect((await get('/admin/api/stats', good)).statusCode).toBe(200);
   });
 
   it('blocks an address after 10 failures a minute, even when it then sends the right token; others are unaffected', async () => {
     const attacker = '203.0.113.7';
-    for (let i = 0; i < 10; i++) expect((await get('/admin/api/stats', { authorization: `Bearer guess-${i}-0123456789` }, attacker)).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await get('/admin/api/stats', { authorization: `Bearer guess-${i}-0123456789` }, attacker)).statusCode,
+      ).toBe(401);
     const blocked = await get('/admin/api/stats', good, attacker);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -68,7 +85,11 @@ describeEachDb('admin API authentication', (kind) => {
   it('keeps the admin API closed when no ADMIN_TOKEN is configured', async () => {
     const closed = await startTestBot(kind, { ADMIN_TOKEN: '' }, { startWorkers: false, seed: false });
     try {
-      const res = await closed.runtime.app.inject({ method: 'GET', url: '/admin/api/stats', headers: { authorization: 'Bearer ' } });
+      const res = await closed.runtime.app.inject({
+        method: 'GET',
+        url: '/admin/api/stats',
+        headers: { authorization: 'Bearer ' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.body).toBe('{"error":"unauthorized"}');
     } finally {

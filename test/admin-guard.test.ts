@@ -10,7 +10,8 @@ describeEachDb('one token guard for every admin surface', (kind) => {
   afterAll(async () => bot?.stop());
 
   it('throttles an address guessing the token on /metrics and /webhook/stats in the admin API too', async () => {
-    const get = (url: string, token: string) => bot.runtime.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
+    const get = (url: string, token: string) =>
+      bot.runtime.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
     for (let i = 0; i < 5; i++) expect((await get('/metrics', `guess-${i}`)).statusCode).toBe(401);
     for (let i = 0; i < 5; i++) expect((await get('/webhook/stats/15550001234', `guess-${i}`)).statusCode).toBe(401);
     // Ten failures from this address across the surfaces: now even the right token is refused.

@@ -18,7 +18,10 @@ import { parseWebhook } from '../src/whatsapp/parse-webhook.js';
 const SECRET = 's3cret';
 
 /** Runs a whole chat over the given lines; resolves with everything it printed. */
-async function chat(lines: string[], opts: Omit<RunChatOptions, 'input' | 'output'>): Promise<{ code: number; out: string }> {
+async function chat(
+  lines: string[],
+  opts: Omit<RunChatOptions, 'input' | 'output'>,
+): Promise<{ code: number; out: string }> {
   const input = new PassThrough();
   let out = '';
   const output = new Writable({
@@ -49,7 +52,13 @@ describe('chat against a running bot in sandbox mode', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nexora-chat-'));
     runtime = await createRuntime(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: join(dir, 'bot.db'), APP_SECRET: SECRET, LOG_LEVEL: 'silent', PORT: '0' }),
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: join(dir, 'bot.db'),
+        APP_SECRET: SECRET,
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+      }),
     );
     await ensureSeedPrograms(runtime.deps.db, undefined, Date.now());
     runtime.startWorkers();
@@ -183,7 +192,18 @@ describe('renderReply', () => {
       interactive: {
         type: 'list',
         body: { text: 'Menu' },
-        action: { button: 'Menu', sections: [{ title: 'All', rows: [{ id: 'menu:1', title: '1. Explore Programs' }, { id: 'x', title: '3. Other' }] }] },
+        action: {
+          button: 'Menu',
+          sections: [
+            {
+              title: 'All',
+              rows: [
+                { id: 'menu:1', title: '1. Explore Programs' },
+                { id: 'x', title: '3. Other' },
+              ],
+            },
+          ],
+        },
       },
     };
     const { lines, choices } = renderReply(body);
@@ -215,8 +235,14 @@ describe('renderReply', () => {
   });
 
   it('shows a document as filename, caption and link', () => {
-    const body = { type: 'document', document: { link: 'https://files.example.test/inv-42.pdf', filename: 'inv-42.pdf', caption: 'Invoice #42' } };
-    expect(renderReply(body)).toEqual({ lines: ['📄 inv-42.pdf — Invoice #42 (https://files.example.test/inv-42.pdf)'], choices: [] });
+    const body = {
+      type: 'document',
+      document: { link: 'https://files.example.test/inv-42.pdf', filename: 'inv-42.pdf', caption: 'Invoice #42' },
+    };
+    expect(renderReply(body)).toEqual({
+      lines: ['📄 inv-42.pdf — Invoice #42 (https://files.example.test/inv-42.pdf)'],
+      choices: [],
+    });
   });
 
   it('falls back to the stored summary for a body it does not know', () => {
@@ -284,7 +310,12 @@ describe('waitForReplies', () => {
     ];
     const seen: number[] = [];
     const client = { fetchReplies: async () => pages.shift() ?? { pending: false, messages: [] } };
-    const result = await waitForReplies(client, '1', 4, { pollMs: 5, quietMs: 20, timeoutMs: 5_000, onReply: (m) => seen.push(m.id) });
+    const result = await waitForReplies(client, '1', 4, {
+      pollMs: 5,
+      quietMs: 20,
+      timeoutMs: 5_000,
+      onReply: (m) => seen.push(m.id),
+    });
     expect(seen).toEqual([5, 6]);
     expect(result).toMatchObject({ lastId: 6, timedOut: false });
   });

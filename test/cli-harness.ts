@@ -15,7 +15,10 @@ export interface CliRun {
  * given (plus PATH/HOME), so a developer's .env or shell cannot change what a test sees; settings a
  * .env might hold are passed as empty, which dotenv leaves alone and the config reads as unset.
  */
-export function runCli(args: string[], opts: { env?: Record<string, string>; input?: string; entry?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { env?: Record<string, string>; input?: string; entry?: string } = {},
+): Promise<CliRun> {
   const entry = opts.entry ?? 'src/cli/cli-main.ts';
   const command = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
   const child = spawn(process.execPath, [...command, ...args], {

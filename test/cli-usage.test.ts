@@ -21,13 +21,24 @@ describe('CLI error reporting', () => {
   };
 
   it('maps failures to one line and exit codes 0/1/2; a stack only with --verbose', () => {
-    expect(report(new AppError('BAD_REQUEST', 'bad phone format: "x"'))).toEqual({ code: 2, out: 'error: bad phone format: "x"\n' });
-    expect(report(new AppError('NOT_FOUND', 'unknown user: nothing is stored for 1234567'))).toEqual({ code: 1, out: 'error: unknown user: nothing is stored for 1234567\n' });
+    expect(report(new AppError('BAD_REQUEST', 'bad phone format: "x"'))).toEqual({
+      code: 2,
+      out: 'error: bad phone format: "x"\n',
+    });
+    expect(report(new AppError('NOT_FOUND', 'unknown user: nothing is stored for 1234567'))).toEqual({
+      code: 1,
+      out: 'error: unknown user: nothing is stored for 1234567\n',
+    });
     expect(report(new UsageError('--since: "x" is not a date'))).toMatchObject({ code: 2 });
     expect(report(new CommanderError(1, 'commander.missingArgument', 'missing'))).toEqual({ code: 2, out: '' });
     expect(report(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({ code: 0, out: '' });
-    expect(report(new ConfigError(['GRAPH_API_URL must be an http(s) URL']))).toEqual({ code: 1, out: 'configuration: GRAPH_API_URL must be an http(s) URL\n' });
-    const refused = Object.assign(new AggregateError([new Error('connect ECONNREFUSED ::1:5432')], ''), { code: 'ECONNREFUSED' });
+    expect(report(new ConfigError(['GRAPH_API_URL must be an http(s) URL']))).toEqual({
+      code: 1,
+      out: 'configuration: GRAPH_API_URL must be an http(s) URL\n',
+    });
+    const refused = Object.assign(new AggregateError([new Error('connect ECONNREFUSED ::1:5432')], ''), {
+      code: 'ECONNREFUSED',
+    });
     expect(report(refused)).toEqual({ code: 1, out: 'database unreachable: connect ECONNREFUSED ::1:5432\n' });
     const bug = new TypeError('x is undefined');
     expect(report(bug)).toEqual({ code: 1, out: 'error: x is undefined\n' });
@@ -52,13 +63,19 @@ describe('CLI for people [sqlite]', () => {
 
   beforeAll(async () => {
     t = await openTestDb('sqlite');
-    await seedPerson(t.db, ALICE, Date.now(), { lead: { name: 'Alice', email: 'alice@example.com', interest: 'eligibility' } });
+    await seedPerson(t.db, ALICE, Date.now(), {
+      lead: { name: 'Alice', email: 'alice@example.com', interest: 'eligibility' },
+    });
     await seedPerson(t.db, BOB, Date.now(), { optedOut: true, agoMs: 3 * 86_400_000 });
   });
   afterAll(async () => t.close());
 
   it('prints readable tables: stats, list-leads, user-info with opt-out and delivery status', SPAWNS, async () => {
-    const [stats, leads, bob] = await Promise.all([cli(['stats']), cli(['list-leads']), cli(['user-info', '+44 7700 900123'])]);
+    const [stats, leads, bob] = await Promise.all([
+      cli(['stats']),
+      cli(['list-leads']),
+      cli(['user-info', '+44 7700 900123']),
+    ]);
     expect(stats).toMatchObject({ code: 0, stderr: '' });
     expect(stats.stdout).toMatch(/^Activity in the last 7 day\(s\)/);
     expect(stats.stdout).toMatch(/opted out \(STOP\)\s+│ 1/);
@@ -71,32 +88,60 @@ describe('CLI for people [sqlite]', () => {
     expect(bob.stdout).toMatch(/in\s+│ processed/);
   });
 
-  it('asks before destroying: "no" to delete-user or reset-db changes nothing; production needs --force', SPAWNS, async () => {
-    const before = await countRowsFor(t.db, ALICE);
-    const [deleteNo, resetNo, production] = await Promise.all([
-      cli(['delete-user', ALICE], { input: 'no\n' }),
-      cli(['reset-db'], { input: '\n' }),
-      cli(['reset-db', '--yes'], { env: { NODE_ENV: 'production' } }),
-    ]);
-    expect(deleteNo).toMatchObject({ code: 1, stdout: '' });
-    expect(deleteNo.stderr).toMatch(/Type 'yes' to continue: aborted: nothing was deleted\n$/);
-    expect(resetNo).toMatchObject({ code: 1, stderr: expect.stringMatching(/^This deletes ALL data in sqlite:.*aborted: nothing was changed\n$/s) });
-    expect(production).toMatchObject({ code: 1, stderr: 'refusing to reset a production database (NODE_ENV=production) without --force\n' });
-    expect(await countRowsFor(t.db, ALICE)).toEqual(before);
-  });
+  it(
+    'asks before destroying: "no" to delete-user or reset-db changes nothing; production needs --force',
+    SPAWNS,
+    async () => {
+      const before = await countRowsFor(t.db, ALICE);
+      const [deleteNo, resetNo, production] = await Promise.all([
+        cli(['delete-user', ALICE], { input: 'no\n' }),
+        cli(['reset-db'], { input: '\n' }),
+        cli(['reset-db', '--yes'], { env: { NODE_ENV: 'production' } }),
+      ]);
+      expect(deleteNo).toMatchObject({ code: 1, stdout: '' });
+      expect(deleteNo.stderr).toMatch(/Type 'yes' to continue: aborted: nothing was deleted\n$/);
+      expect(resetNo).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/^This deletes ALL data in sqlite:.*aborted: nothing was changed\n$/s),
+      });
+      expect(production).toMatchObject({
+        code: 1,
+        stderr: 'refusing to reset a production database (NODE_ENV=production) without --force\n',
+      });
+      expect(await countRowsFor(t.db, ALICE)).toEqual(before);
+    },
+  );
 
-  it('reports bad input in one line: bad phone (2), unknown user (1), bad option (2), missing argument (2)', SPAWNS, async () => {
-    const [badPhone, unknown, badSince, missing] = await Promise.all([
-      cli(['user-info', 'call me maybe']),
-      cli(['export-user', '+1 202 555 0199']),
-      cli(['list-leads', '--since', 'last tuesday']),
-      cli(['delete-user']),
-    ]);
-    expect(badPhone).toEqual({ code: 2, stdout: '', stderr: 'error: bad phone format (expected e.g. +971 50 123 4567, 00971501234567 or 971501234567)\n' });
-    expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'error: unknown user: nothing is stored for *******0199\n' });
-    expect(badSince).toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: --since: "last tuesday" is not a date/) });
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining("error: missing required argument 'phone'") });
-  });
+  it(
+    'reports bad input in one line: bad phone (2), unknown user (1), bad option (2), missing argument (2)',
+    SPAWNS,
+    async () => {
+      const [badPhone, unknown, badSince, missing] = await Promise.all([
+        cli(['user-info', 'call me maybe']),
+        cli(['export-user', '+1 202 555 0199']),
+        cli(['list-leads', '--since', 'last tuesday']),
+        cli(['delete-user']),
+      ]);
+      expect(badPhone).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'error: bad phone format (expected e.g. +971 50 123 4567, 00971501234567 or 971501234567)\n',
+      });
+      expect(unknown).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'error: unknown user: nothing is stored for *******0199\n',
+      });
+      expect(badSince).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^error: --since: "last tuesday" is not a date/),
+      });
+      expect(missing).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining("error: missing required argument 'phone'"),
+      });
+    },
+  );
 
   it('says the database is unreachable, or not migrated, in one line', SPAWNS, async () => {
     let fresh: TestDatabase | undefined;
@@ -107,14 +152,22 @@ describe('CLI for people [sqlite]', () => {
         runCli(['stats'], { env: { DATABASE_URL: fresh.url } }),
       ]);
       expect(down).toEqual({ code: 1, stdout: '', stderr: 'database unreachable: connect ECONNREFUSED 127.0.0.1:1\n' });
-      expect(stale).toMatchObject({ code: 1, stderr: expect.stringMatching(/^database schema is not up to date \(sqlite:.*\): run `nexora-bot migrate` first\n$/) });
+      expect(stale).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(
+          /^database schema is not up to date \(sqlite:.*\): run `nexora-bot migrate` first\n$/,
+        ),
+      });
     } finally {
       await fresh?.drop();
     }
   });
 
   it('runs through the package bin (bin/nexora-bot.js) as npx does', SPAWNS, async () => {
-    const run = await runCli(['stats', '--json'], { entry: 'bin/nexora-bot.js', env: { DATABASE_URL: t.database.url } });
+    const run = await runCli(['stats', '--json'], {
+      entry: 'bin/nexora-bot.js',
+      env: { DATABASE_URL: t.database.url },
+    });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(run.stdout)).toMatchObject({ users: { total: 2 } });
   });

@@ -16,7 +16,13 @@ describeEachDb('delivery guarantees', (kind) => {
   });
 
   const outbound = async (b: TestBot) =>
-    b.runtime.deps.db.selectFrom('whatsapp_messages').selectAll().where('direction', '=', 'outgoing').where('type', '<>', 'read').orderBy('id').execute();
+    b.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .selectAll()
+      .where('direction', '=', 'outgoing')
+      .where('type', '<>', 'read')
+      .orderBy('id')
+      .execute();
 
   it('stores and answers a redelivered webhook once, sequentially and concurrently', async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' });
@@ -26,12 +32,16 @@ describeEachDb('delivery guarantees', (kind) => {
     const concurrent = await Promise.all(Array.from({ length: 5 }, () => bot!.post(body)));
     expect(concurrent.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     await bot.idle();
-    const inbound = await bot.runtime.deps.db.selectFrom('whatsapp_messages').selectAll().where('message_id', '=', 'wamid.DUP_1').execute();
+    const inbound = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .selectAll()
+      .where('message_id', '=', 'wamid.DUP_1')
+      .execute();
     expect(inbound).toHaveLength(1);
     expect(bot.sentTo(USER)).toHaveLength(1);
   });
 
-  it('answers one user\'s messages in WhatsApp order even when they arrive out of order', async () => {
+  it("answers one user's messages in WhatsApp order even when they arrive out of order", async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' }, { startWorkers: false });
     const t = now();
     await bot.post(envelope({ messages: [textMessage(USER, '250000', { ts: t })] }));
@@ -47,11 +57,21 @@ describeEachDb('delivery guarantees', (kind) => {
     bot = await startTestBot(kind, { MARK_READ: 'false' });
     const t = now();
     const script = ['3', 'Ana Lima', 'ana@example.com'];
-    await Promise.all(script.map((text, i) => bot!.post(envelope({ messages: [textMessage(USER, text, { ts: t + i })] }))));
+    await Promise.all(
+      script.map((text, i) => bot!.post(envelope({ messages: [textMessage(USER, text, { ts: t + i })] }))),
+    );
     await bot.idle();
-    const lead = await bot.runtime.deps.db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', USER).executeTakeFirst();
+    const lead = await bot.runtime.deps.db
+      .selectFrom('whatsapp_leads')
+      .selectAll()
+      .where('phone', '=', USER)
+      .executeTakeFirst();
     expect(lead).toMatchObject({ name: 'Ana Lima', email: 'ana@example.com' });
-    const processed = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select('status').where('direction', '=', 'incoming').execute();
+    const processed = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .select('status')
+      .where('direction', '=', 'incoming')
+      .execute();
     expect(processed.map((r) => r.status)).toEqual(['processed', 'processed', 'processed']);
   });
 
@@ -61,11 +81,27 @@ describeEachDb('delivery guarantees', (kind) => {
     const [row] = await outbound(bot);
     expect(row!.status).toBe('sent');
     const wamid = row!.message_id!;
-    await bot.post(envelope({ statuses: [statusUpdate(wamid, 'read', USER), statusUpdate(wamid, 'delivered', USER), statusUpdate(wamid, 'sent', USER)] }));
+    await bot.post(
+      envelope({
+        statuses: [
+          statusUpdate(wamid, 'read', USER),
+          statusUpdate(wamid, 'delivered', USER),
+          statusUpdate(wamid, 'sent', USER),
+        ],
+      }),
+    );
     await bot.post(envelope({ statuses: [statusUpdate(wamid, 'delivered', USER)] }));
-    const after = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select('status').where('message_id', '=', wamid).executeTakeFirstOrThrow();
+    const after = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .select('status')
+      .where('message_id', '=', wamid)
+      .executeTakeFirstOrThrow();
     expect(after.status).toBe('read');
-    const statuses = await bot.runtime.deps.db.selectFrom('whatsapp_statuses').selectAll().where('message_id', '=', wamid).execute();
+    const statuses = await bot.runtime.deps.db
+      .selectFrom('whatsapp_statuses')
+      .selectAll()
+      .where('message_id', '=', wamid)
+      .execute();
     expect(statuses).toHaveLength(3);
   });
 
@@ -117,7 +153,7 @@ describeEachDb('delivery guarantees', (kind) => {
     expect(bot.graph.sent).toHaveLength(DEFAULT_MAX_SEND_ATTEMPTS);
   });
 
-  it('marks a permanent error failed with Meta\'s code, without retrying or blocking others', async () => {
+  it("marks a permanent error failed with Meta's code, without retrying or blocking others", async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' });
     bot.graph.fail({ code: 131047, to: USER });
     await bot.post(envelope({ messages: [textMessage(USER, 'hi'), textMessage('15550006666', 'hi')] }));
@@ -136,7 +172,11 @@ describeEachDb('delivery guarantees', (kind) => {
     bot.runtime.inbound.start();
     await bot.post(envelope({ messages: [textMessage('15550007777', 'hi')] }));
     for (let i = 0; i < 100; i++) {
-      const left = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select('id').where('status', '=', 'received').execute();
+      const left = await bot.runtime.deps.db
+        .selectFrom('whatsapp_messages')
+        .select('id')
+        .where('status', '=', 'received')
+        .execute();
       if (left.length === 0) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -171,9 +211,17 @@ describeEachDb('delivery guarantees', (kind) => {
   it('handles a message carrying only a business-scoped user id', async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' });
     const body = envelope({});
-    (body.entry[0]!.changes[0]!.value as any).contacts = [{ profile: { name: 'No Phone' }, user_id: 'US.1234567890123456789' }];
+    (body.entry[0]!.changes[0]!.value as any).contacts = [
+      { profile: { name: 'No Phone' }, user_id: 'US.1234567890123456789' },
+    ];
     (body.entry[0]!.changes[0]!.value as any).messages = [
-      { from_user_id: 'US.1234567890123456789', id: nextWamid(), timestamp: String(now()), type: 'text', text: { body: 'hi' } },
+      {
+        from_user_id: 'US.1234567890123456789',
+        id: nextWamid(),
+        timestamp: String(now()),
+        type: 'text',
+        text: { body: 'hi' },
+      },
     ];
     expect((await bot.post(body)).status).toBe(200);
     await bot.idle();
@@ -186,7 +234,11 @@ describeEachDb('delivery guarantees', (kind) => {
     bot = await startTestBot(kind, { MARK_READ: 'false' });
     await bot.post(envelope({ messages: [textMessage(USER, 'hi', { ts: now() - 25 * 3600 })] }));
     await bot.idle();
-    const row = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select('status').where('direction', '=', 'incoming').executeTakeFirstOrThrow();
+    const row = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .select('status')
+      .where('direction', '=', 'incoming')
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('expired');
     expect(bot.sentTo(USER)).toHaveLength(0);
   });
@@ -194,7 +246,9 @@ describeEachDb('delivery guarantees', (kind) => {
   it('rolls back everything of a webhook when the database fails half-way, and answers 503', async () => {
     bot = await startTestBot(kind, {}, { startWorkers: false });
     await sql`drop table whatsapp_statuses`.execute(bot.runtime.deps.db);
-    const res = await bot.post(envelope({ messages: [textMessage(USER, 'hi')], statuses: [statusUpdate('wamid.X', 'sent', USER)] }));
+    const res = await bot.post(
+      envelope({ messages: [textMessage(USER, 'hi')], statuses: [statusUpdate('wamid.X', 'sent', USER)] }),
+    );
     expect(res.status).toBeGreaterThanOrEqual(500);
     const stored = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select('id').execute();
     expect(stored).toHaveLength(0);

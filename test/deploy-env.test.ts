@@ -12,7 +12,9 @@ const exampleKeys = envExampleKeys();
 
 it('finds the configuration surface (the zod schema in src/config.ts)', () => {
   expect(schemaKeys.length).toBeGreaterThan(25);
-  expect(schemaKeys).toEqual(expect.arrayContaining(['NODE_ENV', 'DATABASE_URL', 'WHATSAPP_TOKEN', 'ADMIN_TOKEN', 'LOG_LEVEL']));
+  expect(schemaKeys).toEqual(
+    expect.arrayContaining(['NODE_ENV', 'DATABASE_URL', 'WHATSAPP_TOKEN', 'ADMIN_TOKEN', 'LOG_LEVEL']),
+  );
 });
 
 it('reads process.env directly only for variables the schema also knows', () => {

@@ -3,7 +3,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliCommands, composeFile, configSchemaKeys, parseDockerfile, read, ROOT, sourceFiles, type Stage } from './deploy-support.js';
+import {
+  cliCommands,
+  composeFile,
+  configSchemaKeys,
+  parseDockerfile,
+  read,
+  ROOT,
+  sourceFiles,
+  type Stage,
+} from './deploy-support.js';
 
 const stages = parseDockerfile(read('Dockerfile'));
 const final = stages.at(-1)!;
@@ -39,7 +48,13 @@ describe('Dockerfile', () => {
         ...text.matchAll(/^import\s+'([^'.][^']*)'/gm),
         ...text.matchAll(/import\('([^'.][^']*)'\)/g),
       ].map((m) => m[1]!);
-      for (const spec of specs.filter((x) => !x.startsWith('node:'))) used.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+      for (const spec of specs.filter((x) => !x.startsWith('node:')))
+        used.add(
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
     }
     expect(used.size).toBeGreaterThan(10);
     // Loaded only when the .ts sources run (npm start, tests): graph-thread.ts then starts its worker
@@ -66,9 +81,15 @@ describe('Dockerfile', () => {
   });
 
   it('keeps secrets, dependencies and local databases out of the build context, and nothing the build needs', () => {
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    for (const p of ['.env', 'node_modules', 'dist', 'data', '**/*.db', '**/*.db-wal', '.git']) expect(ignored).toContain(p);
-    const needed = [...stages.flatMap((s) => steps(s, 'COPY').filter((c) => !c.startsWith('--from')))].flatMap((c) => c.split(' ').slice(0, -1));
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    for (const p of ['.env', 'node_modules', 'dist', 'data', '**/*.db', '**/*.db-wal', '.git'])
+      expect(ignored).toContain(p);
+    const needed = [...stages.flatMap((s) => steps(s, 'COPY').filter((c) => !c.startsWith('--from')))].flatMap((c) =>
+      c.split(' ').slice(0, -1),
+    );
     expect(needed.length).toBeGreaterThan(4);
     for (const path of needed) {
       expect(existsSync(join(ROOT, path)), path).toBe(true);
@@ -96,10 +117,12 @@ describe('docker-compose.yml', () => {
     expect(bot.ports).toEqual(['5000:5000']);
   });
 
-  it("sets only variables the bot reads, and points DATABASE_URL at the compose database", () => {
+  it('sets only variables the bot reads, and points DATABASE_URL at the compose database', () => {
     for (const [, s] of bots) {
       expect(Object.keys(s.environment).every((k) => configSchemaKeys().includes(k))).toBe(true);
-      expect(s.environment.DATABASE_URL).toMatch(/^postgres:\/\/nexora:\$\{POSTGRES_PASSWORD:-nexora\}@db:5432\/nexora$/);
+      expect(s.environment.DATABASE_URL).toMatch(
+        /^postgres:\/\/nexora:\$\{POSTGRES_PASSWORD:-nexora\}@db:5432\/nexora$/,
+      );
       expect(s.environment.PORT).toBe('5000');
     }
     expect(services.db.environment.POSTGRES_PASSWORD).toBe('${POSTGRES_PASSWORD:-nexora}');
@@ -117,7 +140,12 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Procfile', () => {
-  const lines = Object.fromEntries(read('Procfile').trim().split('\n').map((l) => l.split(/:\s*/, 2) as [string, string]));
+  const lines = Object.fromEntries(
+    read('Procfile')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/:\s*/, 2) as [string, string]),
+  );
 
   it('starts the compiled server as web, like the image, and migrates as release', () => {
     expect(Object.keys(lines)).toEqual(['web', 'release']);

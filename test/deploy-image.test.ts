@@ -18,7 +18,11 @@ let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   const tmp = mkdtempSync(join(tmpdir(), 'nexora-image-'));
   app = join(tmp, 'app');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(tmp, 'dist')], { cwd: ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', join(tmp, 'dist')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   expect(tsc.stdout + tsc.stderr).toBe('');
   const final = parseDockerfile(read('Dockerfile')).at(-1)!;
   mkdirSync(app);
@@ -26,12 +30,22 @@ beforeAll(() => {
   for (const copy of final.steps.filter((s) => s.op === 'COPY').map((s) => s.args.split(' '))) {
     const to = copy.at(-1)!;
     const dest = join(app, to);
-    if (copy[0] === '--from=deps' && copy[1] === '/app/node_modules') symlinkSync(join(ROOT, 'node_modules'), dest, 'dir');
-    else if (copy[0] === '--from=build' && copy[1] === '/app/dist') cpSync(join(tmp, 'dist'), dest, { recursive: true });
-    else if (copy[0]!.startsWith('--')) throw new Error(`the test does not know how to lay out: COPY ${copy.join(' ')}`);
-    else for (const src of copy.slice(0, -1)) cpSync(join(ROOT, src), to.endsWith('/') ? join(dest, basename(src)) : dest, { recursive: true });
+    if (copy[0] === '--from=deps' && copy[1] === '/app/node_modules')
+      symlinkSync(join(ROOT, 'node_modules'), dest, 'dir');
+    else if (copy[0] === '--from=build' && copy[1] === '/app/dist')
+      cpSync(join(tmp, 'dist'), dest, { recursive: true });
+    else if (copy[0]!.startsWith('--'))
+      throw new Error(`the test does not know how to lay out: COPY ${copy.join(' ')}`);
+    else
+      for (const src of copy.slice(0, -1))
+        cpSync(join(ROOT, src), to.endsWith('/') ? join(dest, basename(src)) : dest, { recursive: true });
   }
-  procfile = Object.fromEntries(read('Procfile').trim().split('\n').map((l) => l.split(/:\s*/, 2) as [string, string]));
+  procfile = Object.fromEntries(
+    read('Procfile')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/:\s*/, 2) as [string, string]),
+  );
   env = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -54,7 +68,12 @@ afterAll(() => {
 
 it('migrates with the Procfile release command, from the compiled CLI', () => {
   const [cmd, ...args] = procfile.release!.split(' ');
-  const run = spawnSync(cmd === 'node' ? process.execPath : cmd!, args, { cwd: app, env, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(cmd === 'node' ? process.execPath : cmd!, args, {
+    cwd: app,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/001-initial/);
@@ -62,7 +81,11 @@ it('migrates with the Procfile release command, from the compiled CLI', () => {
 
 it('starts the compiled server with the Procfile web command, serves health, readiness and metrics, and stops on SIGTERM', async () => {
   const [cmd, ...args] = procfile.web!.split(' ');
-  const child = spawn(cmd === 'node' ? process.execPath : cmd!, args, { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd === 'node' ? process.execPath : cmd!, args, {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -89,7 +112,10 @@ it('starts the compiled server with the Procfile web command, serves health, rea
   } finally {
     child.kill('SIGKILL');
   }
-  const logs = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string; added?: number });
+  const logs = out
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { level: number; msg: string; added?: number });
   // The bundled catalogue (data-seed/) was found from dist/ and loaded on the first start.
   expect(logs.find((l) => l.msg === 'program catalogue loaded')?.added).toBeGreaterThan(0);
   expect(logs.at(-1)?.msg).toBe('stopped cleanly');

@@ -22,7 +22,11 @@ export interface Stage {
 
 /** Dockerfile → stages, with line continuations joined, comments dropped and ARG defaults applied to FROM. */
 export function parseDockerfile(text: string): Stage[] {
-  const logical = text.replace(/\\\n/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const logical = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const args: Record<string, string> = {};
   const stages: Stage[] = [];
   for (const line of logical) {
@@ -42,7 +46,10 @@ export function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
-export function composeFile(file = 'docker-compose.yml'): { services: Record<string, any>; volumes?: Record<string, unknown> } {
+export function composeFile(file = 'docker-compose.yml'): {
+  services: Record<string, any>;
+  volumes?: Record<string, unknown>;
+} {
   return YAML.parse(read(file), { merge: true });
 }
 
@@ -84,7 +91,14 @@ export function cliCommands(): Map<string, Set<string>> {
     for (const sub of cmd.commands) {
       for (const name of [sub.name(), ...sub.aliases()]) {
         const key = `${prefix}${name}`;
-        out.set(key, new Set(['--help', '-h', ...sub.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)))]));
+        out.set(
+          key,
+          new Set([
+            '--help',
+            '-h',
+            ...sub.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f))),
+          ]),
+        );
         add(sub, `${key} `);
       }
     }

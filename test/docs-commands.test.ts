@@ -15,14 +15,25 @@ const cli = cliCommands();
 const compose = composeFile();
 const profiles = new Set(Object.values(compose.services).flatMap((s: { profiles?: string[] }) => s.profiles ?? []));
 /** Tools the documents may show that these tests cannot run (a Docker engine, Meta, a tunnel...). */
-const EXTERNAL = new Set(['git', 'cd', 'curl', 'openssl', 'cloudflared', 'ngrok', 'pg_dump', 'pg_restore', 'psql', 'sqlite3']);
+const EXTERNAL = new Set([
+  'git',
+  'cd',
+  'curl',
+  'openssl',
+  'cloudflared',
+  'ngrok',
+  'pg_dump',
+  'pg_restore',
+  'psql',
+  'sqlite3',
+]);
 /** CLI commands that only read (or, for `migrate`, create the schema idempotently): run for real. */
 const RUNNABLE = new Set(['--help', 'migrate', 'init-db', 'stats', 'list-leads', 'programs list']);
 const toRun = new Map<string, string[]>();
 
 /** Checks `nexora-bot <args>` names a command and only its options; remembers the runnable ones. */
 function checkCli(args: string[], where: string): void {
-  const sub = args[0] === 'programs' ? `programs ${args[1] ?? ''}`.trim() : args[0] ?? '--help';
+  const sub = args[0] === 'programs' ? `programs ${args[1] ?? ''}`.trim() : (args[0] ?? '--help');
   if (sub === '--help') return void toRun.set('--help', ['--help']);
   expect(cli.has(sub), `${where}: no CLI command "${sub}"`).toBe(true);
   for (const flag of args.filter((a) => a.startsWith('-'))) {
@@ -62,7 +73,10 @@ function checkCommand(words: string[], where: string): void {
   } else if (cmd === 'bash') {
     expect(existsSync(join(ROOT, rest[0]!)), where).toBe(true);
   } else {
-    expect(EXTERNAL.has(cmd!), `${where}: unknown command "${cmd}" — fix the document or list the tool in this test`).toBe(true);
+    expect(
+      EXTERNAL.has(cmd!),
+      `${where}: unknown command "${cmd}" — fix the document or list the tool in this test`,
+    ).toBe(true);
   }
 }
 
@@ -70,15 +84,22 @@ const commands = docCommands();
 
 describe('the commands in the documents', () => {
   it('finds commands in every operator-facing document', () => {
-    for (const file of ['README.md', 'QUICKSTART.md', 'DEPLOYMENT.md']) expect(commands.some((c) => c.file === file), file).toBe(true);
+    for (const file of ['README.md', 'QUICKSTART.md', 'DEPLOYMENT.md'])
+      expect(
+        commands.some((c) => c.file === file),
+        file,
+      ).toBe(true);
   });
 
   it('use npm scripts, CLI commands and options, files, compose profiles and services that exist', () => {
     for (const c of commands) checkCommand(c.words, `${c.file}: ${c.text}`);
     // Inline mentions in prose as well.
     for (const file of DOCS) {
-      for (const m of read(file).matchAll(/`npm run ([\w:-]+)/g)) expect(Object.keys(scripts), `${file}: npm run ${m[1]}`).toContain(m[1]);
-      for (const m of read(file).matchAll(/`(?:npx nexora-bot|nexora-bot) ([a-z][\w-]*(?: list| add| update| remove)?)/g)) {
+      for (const m of read(file).matchAll(/`npm run ([\w:-]+)/g))
+        expect(Object.keys(scripts), `${file}: npm run ${m[1]}`).toContain(m[1]);
+      for (const m of read(file).matchAll(
+        /`(?:npx nexora-bot|nexora-bot) ([a-z][\w-]*(?: list| add| update| remove)?)/g,
+      )) {
         expect(cli.has(m[1]!), `${file}: nexora-bot ${m[1]}`).toBe(true);
       }
     }
@@ -90,7 +111,8 @@ describe('the commands in the documents', () => {
   });
 
   it('link only to files that exist', () => {
-    for (const { file, target } of docLinks()) expect(existsSync(join(ROOT, dirname(file), target)), `${file} → ${target}`).toBe(true);
+    for (const { file, target } of docLinks())
+      expect(existsSync(join(ROOT, dirname(file), target)), `${file} → ${target}`).toBe(true);
   });
 });
 
@@ -105,7 +127,12 @@ describe('the read-only CLI commands the documents show', () => {
     const runs = [...toRun.values()].sort((a, b) => Number(b[0] === 'migrate') - Number(a[0] === 'migrate'));
     const env = { PATH: process.env.PATH, DATABASE_URL: join(dir, 'docs.db') };
     for (const args of runs) {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/cli-main.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/cli-main.ts', ...args], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(run.status, `nexora-bot ${args.join(' ')}: ${run.stderr}`).toBe(0);
       if (args.includes('--json')) expect(() => JSON.parse(run.stdout)).not.toThrow();
       else expect(run.stdout.length).toBeGreaterThan(0);

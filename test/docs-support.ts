@@ -8,7 +8,11 @@ export const DOCS = [
   'QUICKSTART.md',
   'DEPLOYMENT.md',
   'ARCHITECTURE.md',
-  ...(existsSync(join(ROOT, 'docs')) ? readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : []),
+  ...(existsSync(join(ROOT, 'docs'))
+    ? readdirSync(join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`)
+    : []),
 ];
 
 export interface DocCommand {
@@ -51,7 +55,10 @@ export function docCommands(): DocCommand[] {
   for (const file of DOCS) {
     const blocks = read(file).matchAll(/^\s*```(?:bash|sh|shell)\s*\n([\s\S]*?)^\s*```/gm);
     for (const block of blocks) {
-      const lines = block[1]!.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim().replace(/^\$ /, ''));
+      const lines = block[1]!
+        .replace(/\\\n\s*/g, ' ')
+        .split('\n')
+        .map((l) => l.trim().replace(/^\$ /, ''));
       for (const line of lines.filter(Boolean)) {
         for (const words of splitLine(line)) out.push({ file, words, text: line });
       }

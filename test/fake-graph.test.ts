@@ -13,7 +13,13 @@ let client: GraphClient;
 
 beforeAll(async () => {
   fake = await startFakeGraph({ token: TOKEN, phoneNumberId: PHONE_ID });
-  client = createGraphClient({ baseUrl: fake.url, version: VERSION, phoneNumberId: PHONE_ID, token: TOKEN, timeoutMs: 2000 });
+  client = createGraphClient({
+    baseUrl: fake.url,
+    version: VERSION,
+    phoneNumberId: PHONE_ID,
+    token: TOKEN,
+    timeoutMs: 2000,
+  });
 });
 afterEach(() => fake.reset());
 afterAll(async () => {
@@ -51,18 +57,37 @@ describe('graph client → fake Graph API', () => {
 
   it('reports 131047 as a final failure of that message', async () => {
     fake.fail({ code: 131047 });
-    expect(await client.send(hello())).toMatchObject({ ok: false, scope: 'message', retryable: false, code: 131047, httpStatus: 400 });
+    expect(await client.send(hello())).toMatchObject({
+      ok: false,
+      scope: 'message',
+      retryable: false,
+      code: 131047,
+      httpStatus: 400,
+    });
   });
 
   it('reports a dropped connection as a global, retryable failure', async () => {
     fake.drop();
-    expect(await client.send(hello())).toMatchObject({ ok: false, scope: 'global', retryable: true, code: null, httpStatus: null });
+    expect(await client.send(hello())).toMatchObject({
+      ok: false,
+      scope: 'global',
+      retryable: true,
+      code: null,
+      httpStatus: null,
+    });
     expect(await client.send(hello())).toMatchObject({ ok: true });
   });
 
   it('passes on Retry-After of a throughput error', async () => {
     fake.fail({ status: 429, code: 130429, retryAfterSec: 1 });
-    expect(await client.send(hello())).toMatchObject({ ok: false, scope: 'global', retryable: true, code: 130429, retryAfterMs: 1000, httpStatus: 429 });
+    expect(await client.send(hello())).toMatchObject({
+      ok: false,
+      scope: 'global',
+      retryable: true,
+      code: 130429,
+      retryAfterMs: 1000,
+      httpStatus: 429,
+    });
   });
 
   it('fails only the scripted recipient with a pair rate limit', async () => {
@@ -80,14 +105,25 @@ describe('graph client → fake Graph API', () => {
   it('reports a wrong token as scope token (Meta 401 / 190)', async () => {
     const bad = createGraphClient({ baseUrl: fake.url, version: VERSION, phoneNumberId: PHONE_ID, token: 'wrong' });
     try {
-      expect(await bad.send(hello())).toMatchObject({ ok: false, scope: 'token', retryable: false, code: 190, httpStatus: 401 });
+      expect(await bad.send(hello())).toMatchObject({
+        ok: false,
+        scope: 'token',
+        retryable: false,
+        code: 190,
+        httpStatus: 401,
+      });
     } finally {
       await bad.close();
     }
   });
 
   it('keeps a base URL path prefix and ignores a trailing slash', async () => {
-    const prefixed = createGraphClient({ baseUrl: `${fake.url}/graph/`, version: 'v25.0', phoneNumberId: PHONE_ID, token: TOKEN });
+    const prefixed = createGraphClient({
+      baseUrl: `${fake.url}/graph/`,
+      version: 'v25.0',
+      phoneNumberId: PHONE_ID,
+      token: TOKEN,
+    });
     try {
       expect(prefixed.messagesUrl).toBe(`${fake.url}/graph/v25.0/${PHONE_ID}/messages`);
       expect(await prefixed.send(hello())).toMatchObject({ ok: true });
@@ -98,17 +134,34 @@ describe('graph client → fake Graph API', () => {
   });
 
   it('times out a slow answer as a global, retryable failure', async () => {
-    const impatient = createGraphClient({ baseUrl: fake.url, version: VERSION, phoneNumberId: PHONE_ID, token: TOKEN, timeoutMs: 100 });
+    const impatient = createGraphClient({
+      baseUrl: fake.url,
+      version: VERSION,
+      phoneNumberId: PHONE_ID,
+      token: TOKEN,
+      timeoutMs: 100,
+    });
     fake.delay(5000); // undici checks timeouts at ~1 s resolution
     try {
-      expect(await impatient.send(hello())).toMatchObject({ ok: false, scope: 'global', retryable: true, httpStatus: null });
+      expect(await impatient.send(hello())).toMatchObject({
+        ok: false,
+        scope: 'global',
+        retryable: true,
+        httpStatus: null,
+      });
     } finally {
       await impatient.close();
     }
   });
 
   it('reports a refused connection as a global, retryable failure', async () => {
-    const nowhere = createGraphClient({ baseUrl: 'http://127.0.0.1:1', version: VERSION, phoneNumberId: PHONE_ID, token: TOKEN, timeoutMs: 1000 });
+    const nowhere = createGraphClient({
+      baseUrl: 'http://127.0.0.1:1',
+      version: VERSION,
+      phoneNumberId: PHONE_ID,
+      token: TOKEN,
+      timeoutMs: 1000,
+    });
     try {
       expect(await nowhere.send(hello())).toMatchObject({ ok: false, scope: 'global', retryable: true });
     } finally {
@@ -117,7 +170,9 @@ describe('graph client → fake Graph API', () => {
   });
 
   it('sends many messages concurrently over the pool', async () => {
-    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => client.send(hello(`1555000${String(i).padStart(4, '0')}`))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => client.send(hello(`1555000${String(i).padStart(4, '0')}`))),
+    );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(new Set(fake.accepted.map((a) => a.wamid)).size).toBe(50);
   });
@@ -143,7 +198,11 @@ describe('fake Graph API', () => {
 
   it('serves a custom handler and a raw body', async () => {
     fake.respondWith((req) => (req.kind === 'send' ? { status: 502, body: '<html>Bad Gateway</html>' } : undefined));
-    expect(await client.send(hello())).toMatchObject({ ok: false, scope: 'global', title: 'HTTP 502: <html>Bad Gateway</html>' });
+    expect(await client.send(hello())).toMatchObject({
+      ok: false,
+      scope: 'global',
+      title: 'HTTP 502: <html>Bad Gateway</html>',
+    });
   });
 
   it('repeats a fault the given number of times', async () => {

@@ -35,7 +35,12 @@ describeEachDb('crashes and shutdowns of the server process', (kind) => {
     try {
       for (const u of doubled) {
         const accepted = fx.graph.accepted.filter((a) => a.to.replace(/\D/g, '') === u).map((a) => a.wamid);
-        const row = await handle.db.selectFrom('whatsapp_messages').select('message_id').where('phone', '=', u).where('direction', '=', 'outgoing').executeTakeFirstOrThrow();
+        const row = await handle.db
+          .selectFrom('whatsapp_messages')
+          .select('message_id')
+          .where('phone', '=', u)
+          .where('direction', '=', 'outgoing')
+          .executeTakeFirstOrThrow();
         expect(row.message_id).toBe(accepted[1]);
       }
     } finally {

@@ -31,7 +31,9 @@ describe('the database away for a while', () => {
     const blocked = envelope({ messages: [textMessage('155500500001', 'hi')] });
     expect(await postWebhook(server.url, blocked, TEST_SECRET)).toBe(503);
     locker.exec('ROLLBACK');
-    const rows = locker.prepare("select count(*) as n from whatsapp_messages where phone = '155500500001'").get() as { n: number };
+    const rows = locker.prepare("select count(*) as n from whatsapp_messages where phone = '155500500001'").get() as {
+      n: number;
+    };
     expect(rows.n).toBe(0);
     locker.close();
 
@@ -44,30 +46,30 @@ describe('the database away for a while', () => {
 
   // Runs wherever PostgreSQL is part of the run: always in CI (see test/helpers/test-db.ts).
   for (const _ of DB_KINDS.filter((k) => k === 'postgres'))
-  it('PostgreSQL unreachable: 503 and degraded health while it is away, service resumes by itself', async () => {
-    fx = await createFaultEnv('postgres');
-    const url = new URL(fx.database.url);
-    proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
-    url.host = `127.0.0.1:${proxy.port}`;
-    const server = await startServerProcess({ ...fx.env, DATABASE_URL: url.toString() });
-    servers.push(server);
-    await postUsers(server.url, 2);
-    await fx.graph.waitFor(() => fx!.graph.accepted.length === 2, 10_000);
+    it('PostgreSQL unreachable: 503 and degraded health while it is away, service resumes by itself', async () => {
+      fx = await createFaultEnv('postgres');
+      const url = new URL(fx.database.url);
+      proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+      url.host = `127.0.0.1:${proxy.port}`;
+      const server = await startServerProcess({ ...fx.env, DATABASE_URL: url.toString() });
+      servers.push(server);
+      await postUsers(server.url, 2);
+      await fx.graph.waitFor(() => fx!.graph.accepted.length === 2, 10_000);
 
-    proxy.cut();
-    const away = envelope({ messages: [textMessage('155500600001', 'hi')] });
-    const during = await postWebhook(server.url, away, TEST_SECRET);
-    if (during !== 503) throw new Error(`expected 503, got ${during}; server output:\n${server.output()}`);
-    expect((await fetch(`${server.url}/webhook/health`)).status).toBe(503);
+      proxy.cut();
+      const away = envelope({ messages: [textMessage('155500600001', 'hi')] });
+      const during = await postWebhook(server.url, away, TEST_SECRET);
+      if (during !== 503) throw new Error(`expected 503, got ${during}; server output:\n${server.output()}`);
+      expect((await fetch(`${server.url}/webhook/health`)).status).toBe(503);
 
-    proxy.restore();
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i++) {
-      status = await postWebhook(server.url, away, TEST_SECRET);
-      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(status).toBe(200);
-    await fx.graph.waitFor(() => repliesPerUser(fx!.graph).get('155500600001') === 1, 15_000);
-    expect((await fetch(`${server.url}/webhook/health`)).status).toBe(200);
-  }, 60_000);
+      proxy.restore();
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        status = await postWebhook(server.url, away, TEST_SECRET);
+        if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(200);
+      await fx.graph.waitFor(() => repliesPerUser(fx!.graph).get('155500600001') === 1, 15_000);
+      expect((await fetch(`${server.url}/webhook/health`)).status).toBe(200);
+    }, 60_000);
 });

@@ -22,20 +22,28 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
     fx.graph.respondWith((req) => {
       if (req.kind !== 'send' || n >= 20) return undefined;
       n++;
-      return n % 3 === 0 ? 'drop' : { status: n % 2 ? 503 : 500, body: { error: { message: 'down', code: n % 2 ? 2 : 131000 } } };
+      return n % 3 === 0
+        ? 'drop'
+        : { status: n % 2 ? 503 : 500, body: { error: { message: 'down', code: n % 2 ? 2 : 131000 } } };
     });
     const users = Array.from({ length: 15 }, (_, i) => String(155500200000 + i));
     const t = Math.floor(Date.now() / 1000);
     await Promise.all(
       users.map(async (u) => {
-        expect(await postWebhook(server.url, envelope({ messages: [textMessage(u, 'hi', { ts: t })] }), TEST_SECRET)).toBe(200);
-        expect(await postWebhook(server.url, envelope({ messages: [textMessage(u, '5', { ts: t + 1 })] }), TEST_SECRET)).toBe(200);
+        expect(
+          await postWebhook(server.url, envelope({ messages: [textMessage(u, 'hi', { ts: t })] }), TEST_SECRET),
+        ).toBe(200);
+        expect(
+          await postWebhook(server.url, envelope({ messages: [textMessage(u, '5', { ts: t + 1 })] }), TEST_SECRET),
+        ).toBe(200);
       }),
     );
     await fx.graph.waitFor(() => users.every((u) => (repliesPerUser(fx!.graph).get(u) ?? 0) >= 3), 40_000);
     expect(n).toBe(20);
     for (const u of users) {
-      const mine = fx.graph.accepted.filter((a) => digits(a.to) === u).map((a) => a.body as { type: string; text?: { body: string } });
+      const mine = fx.graph.accepted
+        .filter((a) => digits(a.to) === u)
+        .map((a) => a.body as { type: string; text?: { body: string } });
       expect(mine.map((b) => b.type)).toEqual(['interactive', 'text', 'interactive']);
       expect(mine[1]!.text!.body).toMatch(/book/i);
     }
@@ -69,13 +77,26 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
     const codes: Record<string, number> = { '155500400001': 131047, '155500400002': 131026, '155500400003': 100 };
     for (const [to, code] of Object.entries(codes)) fx.graph.fail({ code, to });
     const users = [...Object.keys(codes), '155500400004'];
-    for (const u of users) await postWebhook(server.url, envelope({ messages: [textMessage(u, 'hi'), textMessage(u, '5', { ts: Math.floor(Date.now() / 1000) + 1 })] }), TEST_SECRET);
+    for (const u of users)
+      await postWebhook(
+        server.url,
+        envelope({ messages: [textMessage(u, 'hi'), textMessage(u, '5', { ts: Math.floor(Date.now() / 1000) + 1 })] }),
+        TEST_SECRET,
+      );
     // Each failed user's later replies still go out: the queue is not blocked.
-    await fx.graph.waitFor(() => users.every((u) => (repliesPerUser(fx!.graph).get(u) ?? 0) >= (u in codes ? 2 : 3)), 20_000);
+    await fx.graph.waitFor(
+      () => users.every((u) => (repliesPerUser(fx!.graph).get(u) ?? 0) >= (u in codes ? 2 : 3)),
+      20_000,
+    );
     const handle = createDb(resolveDbTarget(fx.database.url));
     try {
       for (const [to, code] of Object.entries(codes)) {
-        const failed = await handle.db.selectFrom('whatsapp_messages').selectAll().where('phone', '=', to).where('status', '=', 'failed').execute();
+        const failed = await handle.db
+          .selectFrom('whatsapp_messages')
+          .selectAll()
+          .where('phone', '=', to)
+          .where('status', '=', 'failed')
+          .execute();
         expect(failed).toHaveLength(1);
         expect(failed[0]).toMatchObject({ error_code: code, attempts: 1 });
         expect(fx.graph.sent.filter((r) => digits((r.body as { to: string }).to) === to)).toHaveLength(3);
@@ -84,7 +105,9 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
       await handle.db.destroy();
     }
     // Visible to the operator: the admin API's user view shows the failed reply with Meta's code.
-    const res = await fetch(`${server.url}/admin/api/users/155500400001`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const res = await fetch(`${server.url}/admin/api/users/155500400001`, {
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
     expect(res.status).toBe(200);
     const view = JSON.stringify(await res.json());
     expect(view).toContain('131047');
@@ -101,7 +124,11 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
     const attempts = fx.graph.sent.length;
     expect(attempts).toBeLessThanOrEqual(12); // only the first claimed batch, never a retry loop
     expect(fx.graph.accepted).toHaveLength(0);
-    const health = (await (await fetch(`${server.url}/webhook/health`)).json()) as { status: string; sending: string; reasons: string[] };
+    const health = (await (await fetch(`${server.url}/webhook/health`)).json()) as {
+      status: string;
+      sending: string;
+      reasons: string[];
+    };
     expect(health).toMatchObject({ status: 'degraded', sending: 'token_invalid' });
     expect(health.reasons.join(' ')).toMatch(/token/i);
     await new Promise((r) => setTimeout(r, 600));
@@ -110,7 +137,11 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
 
     const handle = createDb(resolveDbTarget(fx.database.url));
     try {
-      const alerts = await handle.db.selectFrom('notifications').selectAll().where('kind', '=', 'admin_alert').execute();
+      const alerts = await handle.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('kind', '=', 'admin_alert')
+        .execute();
       expect(alerts).toHaveLength(1);
     } finally {
       await handle.db.destroy();

@@ -23,15 +23,32 @@ class TickingClock implements Clock {
 }
 
 /** Makes the database itself refuse one user's rows (a trigger), as a constraint or a bug would. */
-async function refuse(db: Kysely<Database>, kind: DbKind, table: 'whatsapp_messages' | 'whatsapp_sessions', when: string): Promise<void> {
+async function refuse(
+  db: Kysely<Database>,
+  kind: DbKind,
+  table: 'whatsapp_messages' | 'whatsapp_sessions',
+  when: string,
+): Promise<void> {
   if (kind === 'sqlite') {
     const event = table === 'whatsapp_messages' ? 'INSERT' : 'UPDATE';
-    await sql.raw(`create trigger refuse_${table} before ${event} on ${table} when ${when} begin select raise(abort, 'refused by test trigger'); end`).execute(db);
+    await sql
+      .raw(
+        `create trigger refuse_${table} before ${event} on ${table} when ${when} begin select raise(abort, 'refused by test trigger'); end`,
+      )
+      .execute(db);
     return;
   }
-  await sql.raw(`create function refuse_row() returns trigger language plpgsql as $$ begin raise exception 'refused by test trigger'; end $$`).execute(db);
+  await sql
+    .raw(
+      `create function refuse_row() returns trigger language plpgsql as $$ begin raise exception 'refused by test trigger'; end $$`,
+    )
+    .execute(db);
   const event = table === 'whatsapp_messages' ? 'INSERT' : 'UPDATE';
-  await sql.raw(`create trigger refuse_${table} before ${event} on ${table} for each row when (${when}) execute function refuse_row()`).execute(db);
+  await sql
+    .raw(
+      `create trigger refuse_${table} before ${event} on ${table} for each row when (${when}) execute function refuse_row()`,
+    )
+    .execute(db);
 }
 
 describeEachDb('group commit', (kind) => {
@@ -42,7 +59,11 @@ describeEachDb('group commit', (kind) => {
   });
 
   const inbound = (b: TestBot) =>
-    b.runtime.deps.db.selectFrom('whatsapp_messages').select(['phone', 'status', 'created_at']).where('direction', '=', 'incoming').execute();
+    b.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .select(['phone', 'status', 'created_at'])
+      .where('direction', '=', 'incoming')
+      .execute();
 
   it('stores webhooks that arrive together in one transaction, each acknowledged and answered once', async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' }, { startWorkers: false, clock: new TickingClock() });
@@ -80,11 +101,16 @@ describeEachDb('group commit', (kind) => {
     bot = await startTestBot(kind, { MARK_READ: 'false' }, { startWorkers: false });
     // 2,500 messages × 17 columns and 5,000 statuses × 8 columns: both over SQLite's 32,766 parameters.
     const messages = users(2_500, 15550100000).map((u) => textMessage(u, 'hi'));
-    const statuses = Array.from({ length: 5_000 }, (_, i) => statusUpdate(`wamid.BIG_${i}`, 'delivered', '15550009998'));
+    const statuses = Array.from({ length: 5_000 }, (_, i) =>
+      statusUpdate(`wamid.BIG_${i}`, 'delivered', '15550009998'),
+    );
     const res = await bot.post(envelope({ messages, statuses }));
     expect(res.status).toBe(200);
     expect(await inbound(bot)).toHaveLength(2_500);
-    const stored = await bot.runtime.deps.db.selectFrom('whatsapp_statuses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await bot.runtime.deps.db
+      .selectFrom('whatsapp_statuses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(5_000);
   });
 
@@ -93,7 +119,14 @@ describeEachDb('group commit', (kind) => {
     const [a, b, c] = users(3, 15550004000);
     for (const u of [a!, b!, c!]) await bot.say(textMessage(u, 'hi'));
     const wamid = async (u: string) =>
-      (await bot!.runtime.deps.db.selectFrom('whatsapp_messages').select('message_id').where('phone', '=', u).where('direction', '=', 'outgoing').executeTakeFirstOrThrow()).message_id!;
+      (
+        await bot!.runtime.deps.db
+          .selectFrom('whatsapp_messages')
+          .select('message_id')
+          .where('phone', '=', u)
+          .where('direction', '=', 'outgoing')
+          .executeTakeFirstOrThrow()
+      ).message_id!;
     const [wa, wb, wc] = [await wamid(a!), await wamid(b!), await wamid(c!)];
     // All at once, so they are stored as one group: a late 'delivered' after 'read', a repeat, a failure.
     const posts = await Promise.all([
@@ -101,15 +134,25 @@ describeEachDb('group commit', (kind) => {
       bot.post(envelope({ statuses: [statusUpdate(wa, 'delivered', a!)] })),
       bot.post(envelope({ statuses: [statusUpdate(wb, 'delivered', b!)] })),
       bot.post(envelope({ statuses: [statusUpdate(wb, 'delivered', b!)] })),
-      bot.post(envelope({ statuses: [statusUpdate(wc, 'failed', c!, { code: 131047, title: 'Re-engagement message' })] })),
+      bot.post(
+        envelope({ statuses: [statusUpdate(wc, 'failed', c!, { code: 131047, title: 'Re-engagement message' })] }),
+      ),
     ]);
     expect(posts.map((p) => p.status)).toEqual([200, 200, 200, 200, 200]);
-    const rows = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select(['message_id', 'status', 'error_code']).where('message_id', 'in', [wa, wb, wc]).execute();
+    const rows = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .select(['message_id', 'status', 'error_code'])
+      .where('message_id', 'in', [wa, wb, wc])
+      .execute();
     const by = new Map(rows.map((r) => [r.message_id, r]));
     expect(by.get(wa)).toMatchObject({ status: 'read' });
     expect(by.get(wb)).toMatchObject({ status: 'delivered' });
     expect(by.get(wc)).toMatchObject({ status: 'failed', error_code: 131047 });
-    const stored = await bot.runtime.deps.db.selectFrom('whatsapp_statuses').select('message_id').where('message_id', 'in', [wa, wb, wc]).execute();
+    const stored = await bot.runtime.deps.db
+      .selectFrom('whatsapp_statuses')
+      .select('message_id')
+      .where('message_id', 'in', [wa, wb, wc])
+      .execute();
     expect(stored).toHaveLength(4);
   });
 
@@ -129,7 +172,12 @@ describeEachDb('group commit', (kind) => {
 
   it('processes the rest of a group when one user cannot be processed, and fails that message after its retries', async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' }, { startWorkers: false });
-    await refuse(bot.runtime.deps.db, kind, 'whatsapp_sessions', `new.phone = '${POISON}' and new.last_activity is not null`);
+    await refuse(
+      bot.runtime.deps.db,
+      kind,
+      'whatsapp_sessions',
+      `new.phone = '${POISON}' and new.last_activity is not null`,
+    );
     const group = users(20, 15550003000);
     const all = [...group.slice(0, 10), POISON, ...group.slice(10)];
     const posts = await Promise.all(all.map((u) => bot!.post(envelope({ messages: [textMessage(u, 'hi')] }))));

@@ -41,7 +41,15 @@ describeEachDb('job search while CareerJet is slow', (kind) => {
     const answer = texts().at(-1)!;
     expect(answer).toContain('https://www.careerjet.co.uk/search/jobs?s=&l=United+Kingdom');
     expect(answer).toContain('talk to one of our consultants');
-    const order = texts().map((t) => (t.includes('Searching jobs') ? 'searching' : t.includes('Book a consultation') ? 'booking' : t.includes('not available') ? 'fallback' : 'other'));
+    const order = texts().map((t) =>
+      t.includes('Searching jobs')
+        ? 'searching'
+        : t.includes('Book a consultation')
+          ? 'booking'
+          : t.includes('not available')
+            ? 'fallback'
+            : 'other',
+    );
     expect(order.filter((o) => o !== 'other')).toEqual(['searching', 'booking', 'fallback']);
   });
 });

@@ -54,7 +54,12 @@ describeEachDb('job search (option 4) against CareerJet', (kind) => {
 
     expect(searching).toContain('Searching jobs in United Kingdom');
     expect(answer).toContain('Here are the latest jobs in the United Kingdom:');
-    for (const s of ['1. *Senior Nurse & Midwife*', "🏢 St Mary's Trust", '📍 London', '🔗 https://jobviewtrack.com/en-gb/job-1a2b3c/abcdef1?affid=test']) {
+    for (const s of [
+      '1. *Senior Nurse & Midwife*',
+      "🏢 St Mary's Trust",
+      '📍 London',
+      '🔗 https://jobviewtrack.com/en-gb/job-1a2b3c/abcdef1?affid=test',
+    ]) {
       expect(answer).toContain(s);
     }
     expect(answer).toContain('2. *Software Engineer*\n🏢 Acme "Cloud" Ltd\n📍 Manchester, Greater Manchester');
@@ -84,26 +89,48 @@ describeEachDb('job search (option 4) against CareerJet', (kind) => {
     const db = b.runtime.deps.db;
     for (const input of ['uk', 'U.K.', 'United Kingdom', 'England']) {
       await searchJobs(b, input);
-      const session = await db.selectFrom('whatsapp_sessions').selectAll().where('phone', '=', USER).executeTakeFirstOrThrow();
-      const lead = await db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', USER).executeTakeFirstOrThrow();
+      const session = await db
+        .selectFrom('whatsapp_sessions')
+        .selectAll()
+        .where('phone', '=', USER)
+        .executeTakeFirstOrThrow();
+      const lead = await db
+        .selectFrom('whatsapp_leads')
+        .selectAll()
+        .where('phone', '=', USER)
+        .executeTakeFirstOrThrow();
       expect([session.country_of_interest, lead.country_of_interest]).toEqual(['United Kingdom', 'United Kingdom']);
     }
     expect(cj.requests.map((r) => r.params.get('locale_code'))).toEqual(['en_GB', 'en_GB', 'en_GB', 'en_GB']);
     // A region stays the place searched.
-    expect(cj.requests.map((r) => r.params.get('location'))).toEqual(['United Kingdom', 'United Kingdom', 'United Kingdom', 'England']);
+    expect(cj.requests.map((r) => r.params.get('location'))).toEqual([
+      'United Kingdom',
+      'United Kingdom',
+      'United Kingdom',
+      'England',
+    ]);
   });
 
   it('asks again with examples for a country it does not know, without searching', async () => {
     await b.say(textMessage(USER, '4'));
     const [reask] = await b.say(textMessage(USER, 'Atlantis'));
-    expect(bodyText(reask!)).toContain("I don't know that country yet. Please type a country name, for example United Kingdom, United States");
+    expect(bodyText(reask!)).toContain(
+      "I don't know that country yet. Please type a country name, for example United Kingdom, United States",
+    );
     expect(cj.requests).toHaveLength(0);
-    const session = await b.runtime.deps.db.selectFrom('whatsapp_sessions').selectAll().where('phone', '=', USER).executeTakeFirstOrThrow();
+    const session = await b.runtime.deps.db
+      .selectFrom('whatsapp_sessions')
+      .selectAll()
+      .where('phone', '=', USER)
+      .executeTakeFirstOrThrow();
     expect(session).toMatchObject({ current_step: 'ask_country', country_of_interest: null });
 
     const [, answer] = await searchJobs(b, 'Deutschland', false);
     expect(answer).toContain('Here are the latest jobs in Germany:');
-    expect([cj.requests[0]!.params.get('locale_code'), cj.requests[0]!.params.get('location')]).toEqual(['de_DE', 'Deutschland']);
+    expect([cj.requests[0]!.params.get('locale_code'), cj.requests[0]!.params.get('location')]).toEqual([
+      'de_DE',
+      'Deutschland',
+    ]);
   });
 
   it('offers the search link and a consultant when there are no jobs', async () => {
@@ -114,16 +141,24 @@ describeEachDb('job search (option 4) against CareerJet', (kind) => {
     expect(answer).toContain(CONSULTANT_OFFER);
   });
 
-  it.each(['error', 'http500'] as const)('offers the search link and a consultant when CareerJet answers %s', async (mode) => {
-    cj.mode = mode;
-    const [, answer] = await searchJobs(b, 'uk');
-    expect(cj.requests).toHaveLength(1);
-    expect(answer).toContain('Our job search is not available at the moment.');
-    expect(answer).toContain(UK_LINK);
-    expect(answer).toContain(CONSULTANT_OFFER);
-    const [row] = await b.runtime.deps.db.selectFrom('notifications').selectAll().where('kind', '=', 'job_search').where('phone', '=', USER).execute();
-    expect(row).toMatchObject({ status: 'sent', attempts: 1 });
-  });
+  it.each(['error', 'http500'] as const)(
+    'offers the search link and a consultant when CareerJet answers %s',
+    async (mode) => {
+      cj.mode = mode;
+      const [, answer] = await searchJobs(b, 'uk');
+      expect(cj.requests).toHaveLength(1);
+      expect(answer).toContain('Our job search is not available at the moment.');
+      expect(answer).toContain(UK_LINK);
+      expect(answer).toContain(CONSULTANT_OFFER);
+      const [row] = await b.runtime.deps.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('kind', '=', 'job_search')
+        .where('phone', '=', USER)
+        .execute();
+      expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+    },
+  );
 
   it('answers with the search link without asking CareerJet when CAREERJET_AFFID is not set', async () => {
     const noAffid = await startTestBot(kind, { ...CAREERJET_ENV, CAREERJET_API_URL: cj.url, CAREERJET_AFFID: '' });
@@ -149,7 +184,11 @@ describeEachDb('options 5 (booking) and 6 (brochure)', (kind) => {
 
   it.each([
     ['by number', '15550007291', (user: string, n: number) => textMessage(user, String(n))],
-    ['by list reply', '15550007292', (user: string, n: number) => listReply(user, `menu:${n}`, n === 5 ? 'Book Consultation' : 'Download Brochure')],
+    [
+      'by list reply',
+      '15550007292',
+      (user: string, n: number) => listReply(user, `menu:${n}`, n === 5 ? 'Book Consultation' : 'Download Brochure'),
+    ],
   ])('sends the booking link and the configured brochure document %s', async (_how, user, message) => {
     const [booking] = await bot.say(message(user, 5));
     expect(bodyText(booking!)).toContain('https://book.example.test/nexora');
@@ -157,7 +196,11 @@ describeEachDb('options 5 (booking) and 6 (brochure)', (kind) => {
     const [doc] = await bot.say(message(user, 6));
     expect(doc!.body).toMatchObject({
       type: 'document',
-      document: { link: 'https://files.example.test/nexora-2025.pdf', filename: 'Nexora 2025.pdf', caption: 'Our programs, 2025 edition' },
+      document: {
+        link: 'https://files.example.test/nexora-2025.pdf',
+        filename: 'Nexora 2025.pdf',
+        caption: 'Our programs, 2025 edition',
+      },
     });
   });
 });

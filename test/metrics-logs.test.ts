@@ -23,7 +23,11 @@ const lines: Record<string, unknown>[] = [];
 
 async function post(text: string): Promise<void> {
   const raw = JSON.stringify(envelope({ messages: [textMessage(PHONE, text)] }));
-  const headers = { 'content-type': 'application/json', 'x-hub-signature-256': signBody(raw, SECRET), 'x-request-id': `req-${text.length}` };
+  const headers = {
+    'content-type': 'application/json',
+    'x-hub-signature-256': signBody(raw, SECRET),
+    'x-request-id': `req-${text.length}`,
+  };
   const res = await runtime.app.inject({ method: 'POST', url: '/webhook', payload: raw, headers });
   expect(res.statusCode).toBe(200);
   expect(res.headers['x-request-id']).toBe(`req-${text.length}`);
@@ -35,8 +39,14 @@ beforeAll(async () => {
   graph = await startFakeGraph({ token: 'log-test-token', phoneNumberId: BUSINESS.phoneNumberId });
   database = await createTestDatabase('sqlite');
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: database.url, WHATSAPP_TOKEN: 'log-test-token', PHONE_NUMBER_ID: BUSINESS.phoneNumberId,
-    APP_SECRET: SECRET, GRAPH_API_URL: graph.url, SEND_RATE_PER_SECOND: '0', ADMIN_EMAIL: 'team@nexora.example',
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    WHATSAPP_TOKEN: 'log-test-token',
+    PHONE_NUMBER_ID: BUSINESS.phoneNumberId,
+    APP_SECRET: SECRET,
+    GRAPH_API_URL: graph.url,
+    SEND_RATE_PER_SECOND: '0',
+    ADMIN_EMAIL: 'team@nexora.example',
   });
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -49,7 +59,12 @@ beforeAll(async () => {
   runtime.startWorkers();
   graph.fail({ code: 131026, times: 1 }); // one warn line from the sender
   for (const text of ['hello there', '3', 'Zelda Quixote', 'zelda.q@example.com', '4', 'Portugal']) await post(text);
-  await runtime.app.inject({ method: 'POST', url: '/webhook', payload: '{}', headers: { 'content-type': 'application/json', 'x-request-id': 'req-unsigned' } });
+  await runtime.app.inject({
+    method: 'POST',
+    url: '/webhook',
+    payload: '{}',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'req-unsigned' },
+  });
 });
 afterAll(async () => {
   await runtime?.close();
@@ -59,7 +74,8 @@ afterAll(async () => {
 
 it('writes one JSON object per line, with a level, a time and a message', () => {
   expect(lines.length).toBeGreaterThan(5);
-  for (const l of lines) expect(l).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
+  for (const l of lines)
+    expect(l).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
 });
 
 it('puts the request id on HTTP lines and the wamid on every inbound-worker line about a message', () => {

@@ -29,7 +29,16 @@ describeEachDb('GET /ready', (kind) => {
     expect(status).toBe(200);
     expect(body).toMatchObject({
       status: 'ready',
-      checks: { database: 'ok', migrations: 'current', sending: 'ok', queue: { inboundOldestAgeSeconds: null, outboundOldestAgeSeconds: null, maxAgeSeconds: READY_MAX_QUEUE_AGE_SECONDS } },
+      checks: {
+        database: 'ok',
+        migrations: 'current',
+        sending: 'ok',
+        queue: {
+          inboundOldestAgeSeconds: null,
+          outboundOldestAgeSeconds: null,
+          maxAgeSeconds: READY_MAX_QUEUE_AGE_SECONDS,
+        },
+      },
       reasons: [],
     });
     expect((await bot.runtime.app.inject({ url: '/webhook/health' })).statusCode).toBe(200);
@@ -52,7 +61,12 @@ describeEachDb('GET /ready', (kind) => {
 
   it('is 503 while Meta rejects the configured token', async () => {
     bot = await startTestBot(kind);
-    const state = { fingerprint: tokenFingerprint(TEST_TOKEN), code: 190, title: 'Invalid OAuth access token', at: Date.now() };
+    const state = {
+      fingerprint: tokenFingerprint(TEST_TOKEN),
+      code: 190,
+      title: 'Invalid OAuth access token',
+      at: Date.now(),
+    };
     await writeState(bot.runtime.deps.db, STATE_TOKEN_INVALID, state, Date.now());
     const { status, body } = await ready(bot);
     expect(status).toBe(503);
@@ -74,8 +88,15 @@ it('is not ready, with the reason, when the database does not answer', async () 
   const raw = new SQLite(':memory:');
   raw.close();
   const db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
-  const deps = { db, clock: { now: () => Date.now() }, config: { sandbox: true, whatsapp: { token: undefined } } } as unknown as Deps;
+  const deps = {
+    db,
+    clock: { now: () => Date.now() },
+    config: { sandbox: true, whatsapp: { token: undefined } },
+  } as unknown as Deps;
   const report = await checkReady(deps);
-  expect(report).toMatchObject({ status: 'not_ready', checks: { database: 'unreachable', migrations: 'unknown', queue: 'unknown' } });
+  expect(report).toMatchObject({
+    status: 'not_ready',
+    checks: { database: 'unreachable', migrations: 'unknown', queue: 'unknown' },
+  });
   expect(report.reasons[0]).toMatch(/^database unreachable: /);
 });

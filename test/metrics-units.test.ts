@@ -24,7 +24,15 @@ function metrics() {
 
 const msg = (wamid: string, type: string) => ({ wamid, type }) as InboundMessage;
 const webhook = (messages: InboundMessage[]): ParsedWebhook => ({ messages, statuses: [], other: [] });
-const row = (attempts: number) => ({ id: 1, phone: '1555', type: 'text', payload: '{}', attempts, lockedUntil: 0, slotAt: 0 });
+const row = (attempts: number) => ({
+  id: 1,
+  phone: '1555',
+  type: 'text',
+  payload: '{}',
+  attempts,
+  lockedUntil: 0,
+  slotAt: 0,
+});
 const failure = (scope: 'message' | 'recipient' | 'global' | 'token', retryable: boolean, code: number | null) =>
   ({ ok: false, scope, retryable, code, title: 't', retryAfterMs: null, httpStatus: 400 }) as const;
 
@@ -41,15 +49,23 @@ describe('createMetrics', () => {
     const a = metrics();
     const b = metrics();
     a.notificationOutcome('lead_email', 'sent');
-    expect(metricValue(await a.registry.metrics(), 'nexora_notifications_total', { kind: 'lead_email', outcome: 'sent' })).toBe(1);
-    expect(metricValue(await b.registry.metrics(), 'nexora_notifications_total', { kind: 'lead_email', outcome: 'sent' })).toBeUndefined();
+    expect(
+      metricValue(await a.registry.metrics(), 'nexora_notifications_total', { kind: 'lead_email', outcome: 'sent' }),
+    ).toBe(1);
+    expect(
+      metricValue(await b.registry.metrics(), 'nexora_notifications_total', { kind: 'lead_email', outcome: 'sent' }),
+    ).toBeUndefined();
   });
 
   it('counts new inbound messages by type; a mixed redelivery is counted as unattributed', async () => {
     const m = metrics();
     const parsed = webhook([msg('w1', 'text'), msg('w1', 'text'), msg('w2', 'image'), msg('w3', 'made_up_type')]);
     m.webhookIngested(parsed, { storedMessages: 3, duplicateMessages: 1, storedStatuses: 0 });
-    m.webhookIngested(webhook([msg('w1', 'text'), msg('w4', 'text')]), { storedMessages: 1, duplicateMessages: 1, storedStatuses: 0 });
+    m.webhookIngested(webhook([msg('w1', 'text'), msg('w4', 'text')]), {
+      storedMessages: 1,
+      duplicateMessages: 1,
+      storedStatuses: 0,
+    });
     const text = await m.registry.metrics();
     expect(metricValue(text, 'nexora_inbound_messages_total', { type: 'text' })).toBe(1);
     expect(metricValue(text, 'nexora_inbound_messages_total', { type: 'image' })).toBe(1);
@@ -60,10 +76,21 @@ describe('createMetrics', () => {
 
   it('counts status callbacks (exact when all are new), keeping error codes from webhook bodies bounded', async () => {
     const m = metrics();
-    const st = (status: string, errorCode: number | null) =>
-      ({ wamid: 'w', status, recipientId: null, at: new Date(), errorCode, errorTitle: null, errorDetails: null, raw: {} });
+    const st = (status: string, errorCode: number | null) => ({
+      wamid: 'w',
+      status,
+      recipientId: null,
+      at: new Date(),
+      errorCode,
+      errorTitle: null,
+      errorDetails: null,
+      raw: {},
+    });
     const ingest = (statuses: ReturnType<typeof st>[], storedStatuses: number) =>
-      m.webhookIngested({ messages: [], statuses, other: [] }, { storedMessages: 0, duplicateMessages: 0, storedStatuses });
+      m.webhookIngested(
+        { messages: [], statuses, other: [] },
+        { storedMessages: 0, duplicateMessages: 0, storedStatuses },
+      );
     ingest([st('delivered', null), st('failed', 131026)], 2);
     ingest([st('read', null), st('made_up', null)], 1);
     for (let i = 0; i < 60; i++) ingest([st('failed', 900_000 + i)], 1);
@@ -95,12 +122,30 @@ describe('createMetrics', () => {
 
   it('labels each send attempt the way the sender records it', async () => {
     expect(sendResultLabels({ row: row(1), outcome: { ok: true, wamid: 'w' } })).toEqual({ result: 'sent', code: '' });
-    expect(sendResultLabels({ row: row(1), outcome: { ok: true, sandbox: true } })).toEqual({ result: 'sandbox', code: '' });
-    expect(sendResultLabels({ row: row(1), outcome: failure('global', true, 130429) })).toEqual({ result: 'retry', code: '130429' });
-    expect(sendResultLabels({ row: row(10), outcome: failure('global', true, 130429) })).toEqual({ result: 'failed', code: '130429' });
-    expect(sendResultLabels({ row: row(1), outcome: failure('message', false, 131047) })).toEqual({ result: 'failed', code: '131047' });
-    expect(sendResultLabels({ row: row(1), outcome: failure('token', false, 190) })).toEqual({ result: 'token_invalid', code: '190' });
-    expect(sendResultLabels({ row: row(1), outcome: failure('global', true, null) })).toEqual({ result: 'retry', code: '' });
+    expect(sendResultLabels({ row: row(1), outcome: { ok: true, sandbox: true } })).toEqual({
+      result: 'sandbox',
+      code: '',
+    });
+    expect(sendResultLabels({ row: row(1), outcome: failure('global', true, 130429) })).toEqual({
+      result: 'retry',
+      code: '130429',
+    });
+    expect(sendResultLabels({ row: row(10), outcome: failure('global', true, 130429) })).toEqual({
+      result: 'failed',
+      code: '130429',
+    });
+    expect(sendResultLabels({ row: row(1), outcome: failure('message', false, 131047) })).toEqual({
+      result: 'failed',
+      code: '131047',
+    });
+    expect(sendResultLabels({ row: row(1), outcome: failure('token', false, 190) })).toEqual({
+      result: 'token_invalid',
+      code: '190',
+    });
+    expect(sendResultLabels({ row: row(1), outcome: failure('global', true, null) })).toEqual({
+      result: 'retry',
+      code: '',
+    });
 
     const m = metrics();
     const results: SendResult[] = [

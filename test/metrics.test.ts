@@ -18,13 +18,20 @@ describeEachDb('GET /metrics', (kind) => {
   afterAll(async () => bot?.stop());
 
   const scrape = async () => {
-    const res = await bot.runtime.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const res = await bot.runtime.app.inject({
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
     expect(res.statusCode).toBe(200);
     return res.body;
   };
 
   it('is closed without the admin bearer token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TEST_ADMIN_TOKEN }]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wrong-token-0123456789' },
+      { authorization: TEST_ADMIN_TOKEN },
+    ]) {
       const res = await bot.runtime.app.inject({ url: '/metrics', headers });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual({ error: 'unauthorized' });
@@ -32,7 +39,10 @@ describeEachDb('GET /metrics', (kind) => {
   });
 
   it('answers in Prometheus text format with the process metrics and empty queues', async () => {
-    const res = await bot.runtime.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const res = await bot.runtime.app.inject({
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
     expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');
     expect(res.body).toMatch(/^# HELP process_cpu_user_seconds_total /m);
     expect(res.body).toMatch(/^nodejs_eventloop_lag_seconds /m);
@@ -72,7 +82,11 @@ describeEachDb('GET /metrics', (kind) => {
     await bot.say(textMessage(UNREACHABLE, 'hi'));
     const accepted = bot.graph.accepted.find((a) => a.to.replace(/\D/g, '') === USER);
     expect(accepted).toBeDefined();
-    await bot.post(envelope({ statuses: [statusUpdate(accepted!.wamid, 'delivered', USER), statusUpdate(accepted!.wamid, 'read', USER)] }));
+    await bot.post(
+      envelope({
+        statuses: [statusUpdate(accepted!.wamid, 'delivered', USER), statusUpdate(accepted!.wamid, 'read', USER)],
+      }),
+    );
 
     const text = await scrape();
     expect(metricValue(text, 'nexora_outbound_messages_total', { result: 'failed', code: '131026' })).toBe(1);

@@ -23,7 +23,11 @@ describeEachDb('lead events to the CRM webhook', (kind) => {
     cleanups.push(() => crm.close());
     return crm;
   }
-  async function bot(crm: CrmReceiver, opts: Parameters<typeof startTestBot>[2] = {}, secret = SECRET): Promise<TestBot> {
+  async function bot(
+    crm: CrmReceiver,
+    opts: Parameters<typeof startTestBot>[2] = {},
+    secret = SECRET,
+  ): Promise<TestBot> {
     const b = await startTestBot(kind, { LEAD_WEBHOOK_URL: crm.url, LEAD_WEBHOOK_SECRET: secret }, opts);
     cleanups.push(() => b.stop());
     return b;
@@ -52,7 +56,16 @@ describeEachDb('lead events to the CRM webhook', (kind) => {
       event: 'lead.created',
       eventId: expect.stringMatching(/^lead-wamid\./),
       occurredAt: ISO,
-      lead: { phone: USER, name: 'Ana Lima', email: 'ana@example.com', interest: expect.any(String), budgetUsd: 250000, countryOfInterest: null, createdAt: ISO, updatedAt: ISO },
+      lead: {
+        phone: USER,
+        name: 'Ana Lima',
+        email: 'ana@example.com',
+        interest: expect.any(String),
+        budgetUsd: 250000,
+        countryOfInterest: null,
+        createdAt: ISO,
+        updatedAt: ISO,
+      },
       recentMessages: expect.arrayContaining([{ direction: 'incoming', text: 'ana@example.com', at: ISO }]),
     });
     for (const m of event.recentMessages) expect(Object.keys(m).sort()).toEqual(['at', 'direction', 'text']);
@@ -123,7 +136,13 @@ describeEachDb('lead events to the CRM webhook', (kind) => {
       db: runtime.deps.db,
       clock,
       log: runtime.log,
-      handlers: notificationHandlers(runtime.config, null, () => runtime.sender.wake(), () => clock.now(), { webhookTimeoutMs: 200 }),
+      handlers: notificationHandlers(
+        runtime.config,
+        null,
+        () => runtime.sender.wake(),
+        () => clock.now(),
+        { webhookTimeoutMs: 200 },
+      ),
       pollMs: 20,
       random: () => 0,
     });

@@ -25,7 +25,9 @@ describeEachDb('lead e-mail when SMTP or the bot fails', (kind) => {
     expect(first.last_error).toMatch(/ECONNREFUSED|ECONNECTION/);
     const second = await waitForNotification(b, 'lead_email', (r) => r.status === 'pending' && r.attempts === 2);
     // Exponential: the second wait is twice the first (jitter is off in tests).
-    expect(Number(second.next_attempt_at) - Number(second.updated_at)).toBe(2 * (Number(first.next_attempt_at) - Number(first.updated_at)));
+    expect(Number(second.next_attempt_at) - Number(second.updated_at)).toBe(
+      2 * (Number(first.next_attempt_at) - Number(first.updated_at)),
+    );
 
     const server = await smtp({ kind: 'accept' }, port);
     await retryNow(b, clock, 'lead_email', 2);
@@ -117,7 +119,9 @@ describeEachDb('lead e-mail when SMTP or the bot fails', (kind) => {
     const b = await bot({ SMTP_URL: stalled.url });
     const t = Math.floor(Date.now() / 1000);
     const users = Array.from({ length: DEFAULT_CONCURRENCY }, (_, i) => `1555000780${i}`);
-    const leads = users.flatMap((u) => ['3', 'Ana Lima', `ana${u}@example.com`].map((text, i) => textMessage(u, text, { ts: t + i })));
+    const leads = users.flatMap((u) =>
+      ['3', 'Ana Lima', `ana${u}@example.com`].map((text, i) => textMessage(u, text, { ts: t + i })),
+    );
     await b.post(envelope({ messages: leads }));
     await stalled.waitFor((s) => s.dataSeen.length === users.length);
 

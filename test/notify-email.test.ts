@@ -27,7 +27,14 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     expect(mail.headers.get('subject')).toBe('New lead: Jane Doe (Job search assistance)');
     expect(mail.headers.get('message-id')).toMatch(/^<lead_email-lead-wamid\.[\w.-]+@nexora\.test>$/);
     for (const part of [mail.text, mail.html]) {
-      for (const s of ['Jane Doe', '+15550007001', 'jane@example.com', 'Job search assistance', '$300,000', 'United Kingdom']) {
+      for (const s of [
+        'Jane Doe',
+        '+15550007001',
+        'jane@example.com',
+        'Job search assistance',
+        '$300,000',
+        'United Kingdom',
+      ]) {
         expect(part).toContain(s);
       }
       expect(part).toMatch(/Received.*\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
@@ -36,7 +43,12 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
       expect(part).toContain('Thank you, Jane Doe!');
     }
     // In conversation order, although each batch of messages was stored before any answer to it.
-    const lines = ['Customer: Jane Doe', 'Bot: 📧 Thanks, Jane Doe!', 'Customer: jane@example.com', 'Bot: 🙏 Thank you, Jane Doe!'];
+    const lines = [
+      'Customer: Jane Doe',
+      'Bot: 📧 Thanks, Jane Doe!',
+      'Customer: jane@example.com',
+      'Bot: 🙏 Thank you, Jane Doe!',
+    ];
     const at = lines.map((line) => mail.text.indexOf(line));
     expect(at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1]!))).toBe(true);
     expect(mail.html).toContain('<table');
@@ -50,7 +62,10 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     expect(update.text).toContain('E-mail: jane.doe@work.example');
     expect(update.headers.get('message-id')).not.toBe(mail.headers.get('message-id'));
     const rows = await notificationsOf(b, 'lead_email');
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 1], ['sent', 1]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
   });
 
   it('records the e-mail as skipped and sends nothing without SMTP_URL, as the start banner says', async () => {
@@ -59,7 +74,9 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     const [row] = await notificationsOf(b, 'lead_email');
     expect(row).toMatchObject({ status: 'skipped', attempts: 0, last_error: 'SMTP_URL is not set' });
     expect(await b.runtime.notifications.claim(10)).toEqual([]);
-    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000')).toContain('e-mail is OFF (SMTP_URL is not set): lead e-mails are recorded as "skipped".');
+    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000')).toContain(
+      'e-mail is OFF (SMTP_URL is not set): lead e-mails are recorded as "skipped".',
+    );
   });
 
   it('logs each lead e-mail it records as skipped (given a logger, as the runtime should)', async () => {
@@ -68,7 +85,12 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     const [row] = await notificationsOf(b, 'lead_email');
     const event = { ...(JSON.parse(row!.payload) as LeadEvent), eventId: 'lead-replayed' };
     const lines: string[] = [];
-    const notifier = { adminEmails: b.runtime.config.adminEmails, emailEnabled: false, webhookEnabled: false, log: { info: (_o: object, msg: string) => lines.push(msg) } };
+    const notifier = {
+      adminEmails: b.runtime.config.adminEmails,
+      emailEnabled: false,
+      webhookEnabled: false,
+      log: { info: (_o: object, msg: string) => lines.push(msg) },
+    };
     await b.runtime.deps.db.transaction().execute((trx) => queueLeadNotifications(trx, notifier, event, Date.now()));
     expect(lines).toEqual(['lead e-mail recorded as skipped: SMTP_URL is not set']);
     expect((await notificationsOf(b, 'lead_email')).map((r) => r.status)).toEqual(['skipped', 'skipped']);
@@ -80,7 +102,9 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     await leaveLead(b, 'Ana Lima', 'ana@example.com');
     expect(await b.runtime.deps.db.selectFrom('whatsapp_leads').selectAll().execute()).toHaveLength(1);
     expect(await notificationsOf(b, 'lead_email')).toEqual([]);
-    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000')).toContain('lead e-mails are OFF: ADMIN_EMAIL is not set.');
+    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000')).toContain(
+      'lead e-mails are OFF: ADMIN_EMAIL is not set.',
+    );
     expect(server.rcpts).toEqual([]);
   });
 });

@@ -10,7 +10,14 @@ import { describeEachDb } from './helpers/test-db.js';
 import { ALICE, openTestDb, seedPerson, type OpenedDb } from './ops-fixtures.js';
 
 const NOW = Date.UTC(2025, 0, 15, 12);
-const MALTA = { country: 'Malta', category: 'Europe Golden Visa', name: 'Malta Permanent Residence', minimum_investment: 150000, link: 'https://nexora.example/malta', rank: 4 };
+const MALTA = {
+  country: 'Malta',
+  category: 'Europe Golden Visa',
+  name: 'Malta Permanent Residence',
+  minimum_investment: 150000,
+  link: 'https://nexora.example/malta',
+  rank: 4,
+};
 
 describeEachDb('program catalogue and schema operations', (kind) => {
   let t: OpenedDb;
@@ -27,14 +34,20 @@ describeEachDb('program catalogue and schema operations', (kind) => {
     writeFileSync(file, JSON.stringify([{ ...MALTA, name: 'Portugal Golden Residency Program', rank: 9 }]));
     expect(await seedPrograms(t.db, file, NOW)).toMatchObject({ file, added: 0, updated: 1, unchanged: 0 });
     writeFileSync(file, '[{"name": 1}]');
-    await expect(seedPrograms(t.db, file, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^cannot load programs: .*not a valid program list/) });
+    await expect(seedPrograms(t.db, file, NOW)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^cannot load programs: .*not a valid program list/),
+    });
   });
 
   it('instances starting together on an empty catalogue load it once, and both start', async () => {
     // Two connections (two instances' pools) loading the seed at the same moment.
     const other = createDb(resolveDbTarget(t.database.url), { poolSize: 4 });
     try {
-      const results = await Promise.all([ensureSeedPrograms(t.db, undefined, NOW), ensureSeedPrograms(other.db, undefined, NOW)]);
+      const results = await Promise.all([
+        ensureSeedPrograms(t.db, undefined, NOW),
+        ensureSeedPrograms(other.db, undefined, NOW),
+      ]);
       const total = (await t.db.selectFrom('investment_programs').select('name').execute()).length;
       expect(total).toBeGreaterThan(5);
       expect(results.map((r) => r.added).sort((a, b) => a - b)).toEqual([0, total]);
@@ -45,12 +58,32 @@ describeEachDb('program catalogue and schema operations', (kind) => {
 
   it('adds, updates, lists and removes programs; refuses duplicates, invalid fields and unknown names', async () => {
     const added = await addProgram(t.db, MALTA, NOW);
-    expect(added).toMatchObject({ ...MALTA, description: '', processing_time: '', created_at: new Date(NOW).toISOString() });
-    await expect(addProgram(t.db, MALTA, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('already exists') });
-    await expect(addProgram(t.db, { ...MALTA, name: 'Bad', link: 'not a url' }, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('link') });
+    expect(added).toMatchObject({
+      ...MALTA,
+      description: '',
+      processing_time: '',
+      created_at: new Date(NOW).toISOString(),
+    });
+    await expect(addProgram(t.db, MALTA, NOW)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('already exists'),
+    });
+    await expect(addProgram(t.db, { ...MALTA, name: 'Bad', link: 'not a url' }, NOW)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('link'),
+    });
 
-    const updated = await updateProgram(t.db, MALTA.name, { minimum_investment: 175000, processing_time: undefined }, NOW + 1);
-    expect(updated).toMatchObject({ minimum_investment: 175000, link: MALTA.link, updated_at: new Date(NOW + 1).toISOString() });
+    const updated = await updateProgram(
+      t.db,
+      MALTA.name,
+      { minimum_investment: 175000, processing_time: undefined },
+      NOW + 1,
+    );
+    expect(updated).toMatchObject({
+      minimum_investment: 175000,
+      link: MALTA.link,
+      updated_at: new Date(NOW + 1).toISOString(),
+    });
     await expect(updateProgram(t.db, MALTA.name, { rank: 0 }, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(updateProgram(t.db, 'Nope', { rank: 2 }, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await listProgramsOp(t.db)).map((p) => p.name)).toEqual([MALTA.name]);
@@ -66,11 +99,20 @@ describeEachDb('program catalogue and schema operations', (kind) => {
     const never = async () => {
       throw new Error('must not ask');
     };
-    expect(await resetDb(t.db, { production: true, force: false, confirm: never })).toEqual({ ok: false, reason: 'production_without_force' });
-    expect(await resetDb(t.db, { production: false, force: false, confirm: async () => false })).toEqual({ ok: false, reason: 'not_confirmed' });
+    expect(await resetDb(t.db, { production: true, force: false, confirm: never })).toEqual({
+      ok: false,
+      reason: 'production_without_force',
+    });
+    expect(await resetDb(t.db, { production: false, force: false, confirm: async () => false })).toEqual({
+      ok: false,
+      reason: 'not_confirmed',
+    });
     expect(await t.db.selectFrom('whatsapp_messages').selectAll().execute()).toHaveLength(6);
 
-    expect(await resetDb(t.db, { production: true, force: true, confirm: async () => true })).toMatchObject({ ok: true, applied: expect.arrayContaining(['001-initial']) });
+    expect(await resetDb(t.db, { production: true, force: true, confirm: async () => true })).toMatchObject({
+      ok: true,
+      applied: expect.arrayContaining(['001-initial']),
+    });
     for (const table of ['whatsapp_messages', 'whatsapp_statuses', 'whatsapp_sessions', 'notifications'] as const) {
       expect(await t.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }

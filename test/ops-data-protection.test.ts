@@ -13,18 +13,36 @@ describeEachDb('data protection operations', (kind) => {
   beforeEach(async () => {
     t = await openTestDb(kind);
     await seedPerson(t.db, ALICE, NOW, { lead: LEAD });
-    await seedPerson(t.db, BOB, NOW, { optedOut: true, lead: { name: 'Bob', email: 'bob@example.com', interest: 'jobs' } });
+    await seedPerson(t.db, BOB, NOW, {
+      optedOut: true,
+      lead: { name: 'Bob', email: 'bob@example.com', interest: 'jobs' },
+    });
   });
   afterEach(async () => t.close());
 
   it('deleteUser removes every row for that phone, in every table, and nothing of anyone else', async () => {
     const bobBefore = await countRowsFor(t.db, BOB);
-    expect(await countRowsFor(t.db, ALICE)).toEqual({ sessions: 1, messages: 6, statuses: 3, leads: 1, notifications: 3 });
+    expect(await countRowsFor(t.db, ALICE)).toEqual({
+      sessions: 1,
+      messages: 6,
+      statuses: 3,
+      leads: 1,
+      notifications: 3,
+    });
 
     const result = await deleteUser(t.db, '+971 50 123 4567', 'cli', NOW);
 
-    expect(result).toMatchObject({ phone: ALICE, deleted: { sessions: 1, messages: 6, statuses: 3, leads: 1, notifications: 3 } });
-    expect(await countRowsFor(t.db, ALICE)).toEqual({ sessions: 0, messages: 0, statuses: 0, leads: 0, notifications: 0 });
+    expect(result).toMatchObject({
+      phone: ALICE,
+      deleted: { sessions: 1, messages: 6, statuses: 3, leads: 1, notifications: 3 },
+    });
+    expect(await countRowsFor(t.db, ALICE)).toEqual({
+      sessions: 0,
+      messages: 0,
+      statuses: 0,
+      leads: 0,
+      notifications: 0,
+    });
     expect(await countRowsFor(t.db, BOB)).toEqual(bobBefore);
   });
 
@@ -52,12 +70,31 @@ describeEachDb('data protection operations', (kind) => {
     const data = await exportUser(t.db, '971501234567', NOW, { batchSize: 4, onProgress: (p) => steps.push(p.done) });
 
     expect(steps).toEqual([4, 6]); // two batches of messages, reported as they are read
-    expect(data).toMatchObject({ format: 'nexora-user-export/1', phone: ALICE, exportedAt: new Date(NOW).toISOString() });
-    expect(data.session).toMatchObject({ phone: ALICE, current_step: 'ask_email', metadata: { name: 'X' }, opted_out: 0 });
+    expect(data).toMatchObject({
+      format: 'nexora-user-export/1',
+      phone: ALICE,
+      exportedAt: new Date(NOW).toISOString(),
+    });
+    expect(data.session).toMatchObject({
+      phone: ALICE,
+      current_step: 'ask_email',
+      metadata: { name: 'X' },
+      opted_out: 0,
+    });
     expect(data.lead).toMatchObject({ phone: ALICE, name: LEAD.name, email: LEAD.email, budget: 300000 });
     expect(data.messages).toHaveLength(6);
-    expect(data.messages.map((m) => m.direction)).toEqual(['incoming', 'incoming', 'outgoing', 'outgoing', 'outgoing', 'outgoing']);
-    expect(data.messages[0]).toMatchObject({ payload: { text: { body: `hello from ${ALICE}` } }, timestamp: expect.stringMatching(/^2025-01-15T11:00/) });
+    expect(data.messages.map((m) => m.direction)).toEqual([
+      'incoming',
+      'incoming',
+      'outgoing',
+      'outgoing',
+      'outgoing',
+      'outgoing',
+    ]);
+    expect(data.messages[0]).toMatchObject({
+      payload: { text: { body: `hello from ${ALICE}` } },
+      timestamp: expect.stringMatching(/^2025-01-15T11:00/),
+    });
     expect(data.statuses.map((s) => s.status).sort()).toEqual(['delivered', 'read', 'sent']);
     expect(data.notifications.map((n) => n.kind).sort()).toEqual(['job_search', 'lead_email', 'lead_webhook']);
     expect(JSON.stringify(data)).not.toContain(BOB);

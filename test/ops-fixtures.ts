@@ -33,7 +33,10 @@ export async function openTestDb(kind: DbKind): Promise<OpenedDb> {
   };
 }
 
-function message(phone: string, over: Partial<NewMessage> & Pick<NewMessage, 'direction' | 'status' | 'timestamp'>): NewMessage {
+function message(
+  phone: string,
+  over: Partial<NewMessage> & Pick<NewMessage, 'direction' | 'status' | 'timestamp'>,
+): NewMessage {
   return {
     phone,
     message: `hello from ${phone}`,
@@ -58,25 +61,84 @@ function message(phone: string, over: Partial<NewMessage> & Pick<NewMessage, 'di
  * One person's history, `at` ms ago: 2 inbound, 3 outbound (delivered, failed, queued) and a mark-read;
  * statuses by wamid, one by recipient only; a lead; a pending and a sent notification.
  */
-export async function seedPerson(db: Kysely<Database>, phone: string, now: number, o: { optedOut?: boolean; agoMs?: number; lead?: { name: string; email: string; interest: string } } = {}) {
+export async function seedPerson(
+  db: Kysely<Database>,
+  phone: string,
+  now: number,
+  o: { optedOut?: boolean; agoMs?: number; lead?: { name: string; email: string; interest: string } } = {},
+) {
   const t = now - (o.agoMs ?? HOUR);
   const tag = `${phone}_${t}`;
   await db
     .insertInto('whatsapp_sessions')
-    .values({ phone, current_step: 'ask_email', metadata: '{"name":"X"}', created_at: t, updated_at: t, last_activity: t, is_active: 1, bsuid: null, profile_name: 'Profile', last_inbound_at: t, country_of_interest: null, opted_out: o.optedOut ? 1 : 0 })
+    .values({
+      phone,
+      current_step: 'ask_email',
+      metadata: '{"name":"X"}',
+      created_at: t,
+      updated_at: t,
+      last_activity: t,
+      is_active: 1,
+      bsuid: null,
+      profile_name: 'Profile',
+      last_inbound_at: t,
+      country_of_interest: null,
+      opted_out: o.optedOut ? 1 : 0,
+    })
     .execute();
   await db
     .insertInto('whatsapp_messages')
     .values([
-      message(phone, { direction: 'incoming', status: 'processed', timestamp: t, message_id: `wamid.IN1_${tag}`, processed_at: t }),
-      message(phone, { direction: 'incoming', status: 'processed', timestamp: t + 1, message_id: `wamid.IN2_${tag}`, processed_at: t + 1 }),
-      message(phone, { direction: 'outgoing', status: 'delivered', timestamp: t + 2, message_id: `wamid.OUT1_${tag}`, sent_at: t + 2 }),
-      message(phone, { direction: 'outgoing', status: 'failed', timestamp: t + 3, message_id: null, attempts: 5, error_code: 131047, error_title: 'Re-engagement message' }),
+      message(phone, {
+        direction: 'incoming',
+        status: 'processed',
+        timestamp: t,
+        message_id: `wamid.IN1_${tag}`,
+        processed_at: t,
+      }),
+      message(phone, {
+        direction: 'incoming',
+        status: 'processed',
+        timestamp: t + 1,
+        message_id: `wamid.IN2_${tag}`,
+        processed_at: t + 1,
+      }),
+      message(phone, {
+        direction: 'outgoing',
+        status: 'delivered',
+        timestamp: t + 2,
+        message_id: `wamid.OUT1_${tag}`,
+        sent_at: t + 2,
+      }),
+      message(phone, {
+        direction: 'outgoing',
+        status: 'failed',
+        timestamp: t + 3,
+        message_id: null,
+        attempts: 5,
+        error_code: 131047,
+        error_title: 'Re-engagement message',
+      }),
       message(phone, { direction: 'outgoing', status: 'queued', timestamp: t + 4, next_attempt_at: t + 4 }),
-      message(phone, { direction: 'outgoing', status: 'failed', type: 'read', timestamp: t + 5, message: '[mark read]' }),
+      message(phone, {
+        direction: 'outgoing',
+        status: 'failed',
+        type: 'read',
+        timestamp: t + 5,
+        message: '[mark read]',
+      }),
     ])
     .execute();
-  const status = (message_id: string, status: string, recipient_id: string | null) => ({ message_id, status, timestamp: t, recipient_id, error_code: null, error_title: null, payload: '{}', created_at: t });
+  const status = (message_id: string, status: string, recipient_id: string | null) => ({
+    message_id,
+    status,
+    timestamp: t,
+    recipient_id,
+    error_code: null,
+    error_title: null,
+    payload: '{}',
+    created_at: t,
+  });
   await db
     .insertInto('whatsapp_statuses')
     .values([
@@ -86,16 +148,45 @@ export async function seedPerson(db: Kysely<Database>, phone: string, now: numbe
     ])
     .execute();
   if (o.lead) {
-    await db.insertInto('whatsapp_leads').values({ phone, ...o.lead, budget: 300000, country_of_interest: null, created_at: t, updated_at: t, notes: null }).execute();
+    await db
+      .insertInto('whatsapp_leads')
+      .values({
+        phone,
+        ...o.lead,
+        budget: 300000,
+        country_of_interest: null,
+        created_at: t,
+        updated_at: t,
+        notes: null,
+      })
+      .execute();
   }
-  const note = (kind: string, status: 'pending' | 'sent' | 'failed') => ({ kind, dedupe_key: `${kind}:${tag}:${status}`, phone, payload: JSON.stringify({ lead: { phone } }), status, next_attempt_at: t, locked_until: null, last_error: status === 'failed' ? 'smtp down' : null, created_at: t, updated_at: t, sent_at: null });
-  await db.insertInto('notifications').values([note('lead_email', 'sent'), note('lead_webhook', 'failed'), note('job_search', 'pending')]).execute();
+  const note = (kind: string, status: 'pending' | 'sent' | 'failed') => ({
+    kind,
+    dedupe_key: `${kind}:${tag}:${status}`,
+    phone,
+    payload: JSON.stringify({ lead: { phone } }),
+    status,
+    next_attempt_at: t,
+    locked_until: null,
+    last_error: status === 'failed' ? 'smtp down' : null,
+    created_at: t,
+    updated_at: t,
+    sent_at: null,
+  });
+  await db
+    .insertInto('notifications')
+    .values([note('lead_email', 'sent'), note('lead_webhook', 'failed'), note('job_search', 'pending')])
+    .execute();
 }
 
 /** How many rows of each table mention this phone (directly, or through the wamids seedPerson made). */
 export async function countRowsFor(db: Kysely<Database>, phone: string) {
   const count = async (table: string, where: ReturnType<typeof sql>) =>
-    Number((await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db)).rows[0]?.n);
+    Number(
+      (await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(db))
+        .rows[0]?.n,
+    );
   const byPhone = sql`phone = ${phone}`;
   return {
     sessions: await count('whatsapp_sessions', byPhone),

@@ -36,13 +36,22 @@ describe('lead CSV', () => {
       leadsCsvStream(
         of([
           lead({ id: 1, name: 'Smith, John', notes: 'said "hi"\nthen left' }),
-          lead({ id: 2, name: '=HYPERLINK("http://evil.example","click")', email: '@evil', interest: '+cmd', countryOfInterest: '-1+2', budget: null }),
+          lead({
+            id: 2,
+            name: '=HYPERLINK("http://evil.example","click")',
+            email: '@evil',
+            interest: '+cmd',
+            countryOfInterest: '-1+2',
+            budget: null,
+          }),
         ]),
       ),
     );
     const lines = csv.split('\n');
     expect(lines[0]).toBe('id,phone,name,email,interest,budget,countryOfInterest,notes,createdAt,updatedAt');
-    expect(csv).toContain('1,971501234567,"Smith, John",p@example.com,eligibility,250000,,"said ""hi""\nthen left",2025-01-15T12:00:00.000Z');
+    expect(csv).toContain(
+      '1,971501234567,"Smith, John",p@example.com,eligibility,250000,,"said ""hi""\nthen left",2025-01-15T12:00:00.000Z',
+    );
     expect(csv).toContain(`2,971501234567,"'=HYPERLINK(""http://evil.example"",""click"")",'@evil,'+cmd,,'-1+2,,`);
     expect(csv.endsWith('\n')).toBe(true);
   });

@@ -49,9 +49,17 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
         }
         const leads = await handle.db.selectFrom('whatsapp_leads').select(['phone', 'email']).execute();
         expect(leads).toHaveLength(users.length);
-        const notes = await handle.db.selectFrom('notifications').select('dedupe_key').where('kind', '=', 'lead_email').execute();
+        const notes = await handle.db
+          .selectFrom('notifications')
+          .select('dedupe_key')
+          .where('kind', '=', 'lead_email')
+          .execute();
         expect(notes).toHaveLength(users.length);
-        const inbound = await handle.db.selectFrom('whatsapp_messages').select('status').where('direction', '=', 'incoming').execute();
+        const inbound = await handle.db
+          .selectFrom('whatsapp_messages')
+          .select('status')
+          .where('direction', '=', 'incoming')
+          .execute();
         expect(inbound).toHaveLength(users.length * 3);
         expect(inbound.every((r) => r.status === 'processed')).toBe(true);
       } finally {
@@ -70,7 +78,8 @@ for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
       expect(spanMs).toBeGreaterThan(2_400);
       // Slots are 100 ms apart; a send delayed by the event loop can bunch with the next one, but no
       // one-second window comes near the 20 that two unshared limiters would allow.
-      for (const start of times) expect(times.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(15);
+      for (const start of times)
+        expect(times.filter((t) => t >= start && t < start + 1_000).length).toBeLessThanOrEqual(15);
     }, 60_000);
 
     it('lets a survivor finish the work of an instance killed mid-load', async () => {

@@ -8,7 +8,10 @@ const USER = '15550002222';
 describeEachDb('the whole scripted conversation through POST /webhook', (kind) => {
   let bot: TestBot;
   beforeEach(async () => {
-    bot = await startTestBot(kind, { BOOKING_URL: 'https://book.example.test/nexora', BROCHURE_URL: 'https://files.example.test/brochure.pdf' });
+    bot = await startTestBot(kind, {
+      BOOKING_URL: 'https://book.example.test/nexora',
+      BROCHURE_URL: 'https://files.example.test/brochure.pdf',
+    });
   });
   afterEach(async () => bot?.stop());
 
@@ -17,7 +20,12 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     expect(menu!.path).toBe(`/v24.0/${BUSINESS.phoneNumberId}/messages`);
     expect(menu!.headers.authorization).toBe('Bearer test-whatsapp-token');
     const body = menu!.body as any;
-    expect(body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: `+${USER}`, type: 'interactive' });
+    expect(body).toMatchObject({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: `+${USER}`,
+      type: 'interactive',
+    });
     expect(body.interactive.type).toBe('list');
     expect(body.interactive.body.text).toContain('Welcome to Nexora Investments!');
     const rows = body.interactive.action.sections.flatMap((s: any) => s.rows);
@@ -64,24 +72,41 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     expect(bodyText(reask!)).toMatch(/e-?mail/i);
     const [thanks] = await bot.say(textMessage(USER, 'maria@example.com'));
     expect(bodyText(thanks!)).toContain('María José van der Berg');
-    const lead = await bot.runtime.deps.db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', USER).executeTakeFirstOrThrow();
+    const lead = await bot.runtime.deps.db
+      .selectFrom('whatsapp_leads')
+      .selectAll()
+      .where('phone', '=', USER)
+      .executeTakeFirstOrThrow();
     expect(lead).toMatchObject({ name: 'María José van der Berg', email: 'maria@example.com', budget: 250000 });
     // The notification worker settles it in the background (idle() waits for replies, not for it).
-    const settled = async () => bot.runtime.deps.db.selectFrom('notifications').selectAll().where('kind', '=', 'lead_email').execute();
+    const settled = async () =>
+      bot.runtime.deps.db.selectFrom('notifications').selectAll().where('kind', '=', 'lead_email').execute();
     let notes = await settled();
-    for (const deadline = Date.now() + 5_000; notes.some((n) => n.status === 'pending') && Date.now() < deadline; notes = await settled()) {
+    for (
+      const deadline = Date.now() + 5_000;
+      notes.some((n) => n.status === 'pending') && Date.now() < deadline;
+      notes = await settled()
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(notes).toHaveLength(1);
     expect(notes[0]!.status).toBe('skipped'); // no SMTP_URL in this test
-    expect(JSON.parse(notes[0]!.payload)).toMatchObject({ version: 1, event: 'lead.created', lead: { phone: USER, email: 'maria@example.com' } });
+    expect(JSON.parse(notes[0]!.payload)).toMatchObject({
+      version: 1,
+      event: 'lead.created',
+      lead: { phone: USER, email: 'maria@example.com' },
+    });
   });
 
   it('answers job search with a useful link and records the country', async () => {
     await bot.say(textMessage(USER, '4'));
     const replies = await bot.say(textMessage(USER, 'U.K.'));
     expect(bodyText(replies[1]!)).toMatch(/careerjet/i);
-    const session = await bot.runtime.deps.db.selectFrom('whatsapp_sessions').selectAll().where('phone', '=', USER).executeTakeFirstOrThrow();
+    const session = await bot.runtime.deps.db
+      .selectFrom('whatsapp_sessions')
+      .selectAll()
+      .where('phone', '=', USER)
+      .executeTakeFirstOrThrow();
     expect(session.country_of_interest).toMatch(/U\.?K|United Kingdom/i);
   });
 
@@ -89,7 +114,10 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     const [booking] = await bot.say(textMessage(USER, '5'));
     expect(bodyText(booking!)).toContain('https://book.example.test/nexora');
     const [doc] = await bot.say(listReply(USER, 'menu:6', 'Download Brochure'));
-    expect(doc!.body).toMatchObject({ type: 'document', document: { link: 'https://files.example.test/brochure.pdf' } });
+    expect(doc!.body).toMatchObject({
+      type: 'document',
+      document: { link: 'https://files.example.test/brochure.pdf' },
+    });
   });
 
   it('answers non-text messages politely, with the menu', async () => {

@@ -14,7 +14,14 @@ describeEachDb('webhook verification, signatures and bad input', (kind) => {
   afterAll(async () => bot?.stop());
 
   const storedCount = async () =>
-    Number((await bot.runtime.deps.db.selectFrom('whatsapp_messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await bot.runtime.deps.db
+          .selectFrom('whatsapp_messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('answers the verification handshake with the raw challenge, and 403 otherwise', async () => {
     const ok = await bot.runtime.app.inject({
@@ -57,13 +64,17 @@ describeEachDb('webhook verification, signatures and bad input', (kind) => {
     expect(await storedCount()).toBe(before);
   });
 
-  it('verifies the signature over the raw bytes, so escaped unicode and slashes in Meta\'s wire form pass', async () => {
+  it("verifies the signature over the raw bytes, so escaped unicode and slashes in Meta's wire form pass", async () => {
     const raw = JSON.stringify(envelope({ messages: [textMessage(USER, 'olá 🌍 a/b')] }))
       .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
       .replace(/\//g, '\\/');
     const res = await bot.post(undefined, { raw });
     expect(res.status).toBe(200);
-    const row = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select('message').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const row = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .select('message')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row.message).toBe('olá 🌍 a/b');
   });
 
@@ -78,16 +89,34 @@ describeEachDb('webhook verification, signatures and bad input', (kind) => {
   });
 
   it('accepts unknown fields, unknown change fields and message types with 200', async () => {
-    const body = envelope({ messages: [{ from: USER, id: 'wamid.POLL_1', timestamp: String(Math.floor(Date.now() / 1000)), type: 'poll', poll: { q: 1 } }] }) as any;
+    const body = envelope({
+      messages: [
+        {
+          from: USER,
+          id: 'wamid.POLL_1',
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          type: 'poll',
+          poll: { q: 1 },
+        },
+      ],
+    }) as any;
     body.entry[0].changes.push({ field: 'account_update', value: { event: 'VERIFIED_ACCOUNT' } });
     body.extra = { something: true };
     expect((await bot.post(body)).status).toBe(200);
-    const row = await bot.runtime.deps.db.selectFrom('whatsapp_messages').selectAll().where('message_id', '=', 'wamid.POLL_1').executeTakeFirstOrThrow();
+    const row = await bot.runtime.deps.db
+      .selectFrom('whatsapp_messages')
+      .selectAll()
+      .where('message_id', '=', 'wamid.POLL_1')
+      .executeTakeFirstOrThrow();
     expect(row.type).toBe('poll');
   });
 
   it('refuses bodies over 3 MB with 413', async () => {
-    const big = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(3 * 1024 * 1024 + 10) });
+    const big = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [],
+      pad: 'x'.repeat(3 * 1024 * 1024 + 10),
+    });
     expect((await bot.post(undefined, { raw: big })).status).toBe(413);
   });
 

@@ -14,7 +14,10 @@ export function adminAuthHook(deps: Deps, limiter = new AuthFailureLimiter()): A
     const now = deps.clock.now();
     const waitMs = limiter.blockedForMs(req.ip, now);
     if (waitMs > 0) {
-      return reply.code(429).header('retry-after', String(Math.ceil(waitMs / 1000))).send({ error: 'too_many_requests' });
+      return reply
+        .code(429)
+        .header('retry-after', String(Math.ceil(waitMs / 1000)))
+        .send({ error: 'too_many_requests' });
     }
     if (isAdmin(req, deps.config.adminToken)) return undefined;
     limiter.recordFailure(req.ip, now);

@@ -17,7 +17,11 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps, guard: Admin
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Nexora bot admin API', version: '1.0.0', description: 'Statistics, leads, users (access and erasure), failed messages, program catalogue.' },
+      info: {
+        title: 'Nexora bot admin API',
+        version: '1.0.0',
+        description: 'Statistics, leads, users (access and erasure), failed messages, program catalogue.',
+      },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearerAuth: [] }],
     },

@@ -18,24 +18,56 @@ const anyJson = {} as const;
 /** A stored row, every column: for the data-subject export. */
 const row = { type: 'object', additionalProperties: true } as const;
 
-export const phoneParams = obj({ phone: { type: 'string', minLength: 1, maxLength: 64, description: 'as people write it: +971 50 123 4567, 00971…, 971…' } });
+export const phoneParams = obj({
+  phone: {
+    type: 'string',
+    minLength: 1,
+    maxLength: 64,
+    description: 'as people write it: +971 50 123 4567, 00971…, 971…',
+  },
+});
 export const nameParams = obj({ name: { type: 'string', minLength: 1, maxLength: 255 } });
-const dateOrTime = { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }], description: '2024-02-01 or an ISO date-time' } as const;
-const paging = { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: { type: 'integer', minimum: 0, default: 0 } };
+const dateOrTime = {
+  type: 'string',
+  anyOf: [{ format: 'date' }, { format: 'date-time' }],
+  description: '2024-02-01 or an ISO date-time',
+} as const;
+const paging = {
+  limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+  offset: { type: 'integer', minimum: 0, default: 0 },
+};
 
-export const statsQuery = { type: 'object', properties: { days: { type: 'integer', minimum: 1, maximum: 3650, default: 7 } }, additionalProperties: false } as const;
+export const statsQuery = {
+  type: 'object',
+  properties: { days: { type: 'integer', minimum: 1, maximum: 3650, default: 7 } },
+  additionalProperties: false,
+} as const;
 export const leadsQuery = {
   type: 'object',
-  properties: { since: dateOrTime, until: dateOrTime, interest: { type: 'string', maxLength: 100 }, format: { type: 'string', enum: ['json', 'csv'], default: 'json' }, ...paging },
+  properties: {
+    since: dateOrTime,
+    until: dateOrTime,
+    interest: { type: 'string', maxLength: 100 },
+    format: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+    ...paging,
+  },
   additionalProperties: false,
 } as const;
 export const messagesQuery = {
   type: 'object',
-  properties: { status: { type: 'string', enum: [...MESSAGE_STATUSES] }, direction: { type: 'string', enum: ['incoming', 'outgoing'] }, ...paging },
+  properties: {
+    status: { type: 'string', enum: [...MESSAGE_STATUSES] },
+    direction: { type: 'string', enum: ['incoming', 'outgoing'] },
+    ...paging,
+  },
   additionalProperties: false,
 } as const;
 export const retryQuery = { type: 'object', properties: { since: dateOrTime }, additionalProperties: false } as const;
-export const userQuery = { type: 'object', properties: { messages: { type: 'integer', minimum: 0, maximum: 1000, default: 50 } }, additionalProperties: false } as const;
+export const userQuery = {
+  type: 'object',
+  properties: { messages: { type: 'integer', minimum: 0, maximum: 1000, default: 50 } },
+  additionalProperties: false,
+} as const;
 
 export const statsResponse = obj({
   days: int,
@@ -47,11 +79,32 @@ export const statsResponse = obj({
   notifications: obj({ pending: int, failed: int }),
 });
 
-export const leadSchema = obj({ id: int, phone: str, name: nstr, email: nstr, interest: nstr, budget: nint, countryOfInterest: nstr, notes: nstr, createdAt: str, updatedAt: str });
-const page = (key: string, item: unknown) => obj({ total: int, limit: int, offset: int, [key]: { type: 'array', items: item } });
+export const leadSchema = obj({
+  id: int,
+  phone: str,
+  name: nstr,
+  email: nstr,
+  interest: nstr,
+  budget: nint,
+  countryOfInterest: nstr,
+  notes: nstr,
+  createdAt: str,
+  updatedAt: str,
+});
+const page = (key: string, item: unknown) =>
+  obj({ total: int, limit: int, offset: int, [key]: { type: 'array', items: item } });
 export const leadsResponse = page('leads', leadSchema);
 
-const messageFields = { id: int, direction: { type: 'string', enum: ['incoming', 'outgoing'] }, type: str, text: str, at: str, status: str, wamid: nstr, error: nstr };
+const messageFields = {
+  id: int,
+  direction: { type: 'string', enum: ['incoming', 'outgoing'] },
+  type: str,
+  text: str,
+  at: str,
+  status: str,
+  wamid: nstr,
+  error: nstr,
+};
 export const messageSchema = obj(messageFields);
 export const messagesResponse = page('messages', obj({ ...messageFields, phone: str, attempts: int, updatedAt: str }));
 
@@ -98,7 +151,17 @@ const programFields = {
   rank: { type: 'integer', minimum: 1 },
 };
 const { name: _name, ...changeable } = programFields;
-export const programBody = { type: 'object', properties: programFields, required: ['country', 'category', 'name', 'minimum_investment', 'link', 'rank'], additionalProperties: false } as const;
-export const programPatchBody = { type: 'object', properties: changeable, minProperties: 1, additionalProperties: false } as const;
+export const programBody = {
+  type: 'object',
+  properties: programFields,
+  required: ['country', 'category', 'name', 'minimum_investment', 'link', 'rank'],
+  additionalProperties: false,
+} as const;
+export const programPatchBody = {
+  type: 'object',
+  properties: changeable,
+  minProperties: 1,
+  additionalProperties: false,
+} as const;
 export const programSchema = obj({ id: int, ...programFields, created_at: str, updated_at: str });
 export const programsResponse = { type: 'array', items: programSchema } as const;

@@ -7,9 +7,17 @@ import { errorResponse, messagesQuery, messagesResponse, retryQuery, retryRespon
 
 /** GET messages?status=…, POST messages/retry-failed. */
 export async function messageRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  app.get<{ Querystring: { status?: MessageStatus; direction?: 'incoming' | 'outgoing'; limit: number; offset: number } }>(
+  app.get<{
+    Querystring: { status?: MessageStatus; direction?: 'incoming' | 'outgoing'; limit: number; offset: number };
+  }>(
     '/messages',
-    { schema: { summary: 'Messages by status (e.g. status=failed), most recently changed first', querystring: messagesQuery, response: { 200: messagesResponse, 400: errorResponse } } },
+    {
+      schema: {
+        summary: 'Messages by status (e.g. status=failed), most recently changed first',
+        querystring: messagesQuery,
+        response: { 200: messagesResponse, 400: errorResponse },
+      },
+    },
     async (req) => listMessages(deps.db, req.query),
   );
 
@@ -17,7 +25,8 @@ export async function messageRoutes(app: FastifyInstance, deps: Deps): Promise<v
     '/messages/retry-failed',
     {
       schema: {
-        summary: 'Requeue failed outbound messages and failed notifications (optionally only those that failed since a time)',
+        summary:
+          'Requeue failed outbound messages and failed notifications (optionally only those that failed since a time)',
         querystring: retryQuery,
         response: { 200: retryResponse, 400: errorResponse },
       },

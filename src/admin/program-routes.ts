@@ -1,13 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import { addProgram, listProgramsOp, removeProgram, updateProgram, type ProgramInput } from '../ops/programs.js';
-import { errorResponse, nameParams, programBody, programPatchBody, programSchema, programsResponse } from './admin-schemas.js';
+import {
+  errorResponse,
+  nameParams,
+  programBody,
+  programPatchBody,
+  programSchema,
+  programsResponse,
+} from './admin-schemas.js';
 
 type NameRoute = { Params: { name: string } };
 
 /** GET/POST programs, PUT/DELETE programs/:name. Every change refreshes this instance's catalogue cache. */
 export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  app.get('/programs', { schema: { summary: 'The program catalogue', response: { 200: programsResponse } } }, async () => listProgramsOp(deps.db));
+  app.get(
+    '/programs',
+    { schema: { summary: 'The program catalogue', response: { 200: programsResponse } } },
+    async () => listProgramsOp(deps.db),
+  );
 
   app.post<{ Body: ProgramInput }>(
     '/programs',
@@ -21,7 +32,14 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
 
   app.put<NameRoute & { Body: Partial<Omit<ProgramInput, 'name'>> }>(
     '/programs/:name',
-    { schema: { summary: 'Change fields of a program (by name)', params: nameParams, body: programPatchBody, response: { 200: programSchema, 400: errorResponse, 404: errorResponse } } },
+    {
+      schema: {
+        summary: 'Change fields of a program (by name)',
+        params: nameParams,
+        body: programPatchBody,
+        response: { 200: programSchema, 400: errorResponse, 404: errorResponse },
+      },
+    },
     async (req) => {
       const updated = await updateProgram(deps.db, req.params.name, req.body, deps.clock.now());
       deps.programs.invalidate();
@@ -31,7 +49,13 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
 
   app.delete<NameRoute>(
     '/programs/:name',
-    { schema: { summary: 'Remove a program (by name)', params: nameParams, response: { 204: { type: 'null' }, 404: errorResponse } } },
+    {
+      schema: {
+        summary: 'Remove a program (by name)',
+        params: nameParams,
+        response: { 204: { type: 'null' }, 404: errorResponse },
+      },
+    },
     async (req, reply) => {
       await removeProgram(deps.db, req.params.name);
       deps.programs.invalidate();

@@ -27,7 +27,13 @@ function toMs(text: string | undefined, field: string): number | undefined {
 export async function reportRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get<{ Querystring: { days: number } }>(
     '/stats',
-    { schema: { summary: 'Activity over the last days, opted-out users and the backlog', querystring: statsQuery, response: { 200: statsResponse, 400: errorResponse } } },
+    {
+      schema: {
+        summary: 'Activity over the last days, opted-out users and the backlog',
+        querystring: statsQuery,
+        response: { 200: statsResponse, 400: errorResponse },
+      },
+    },
     async (req) => getStats(deps.db, { days: req.query.days }, deps.clock.now()),
   );
 
@@ -44,7 +50,11 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const q = req.query;
       const since = toMs(q.since, 'since');
       const until = toMs(q.until, 'until');
-      const filter: LeadFilter = { ...(since !== undefined && { since }), ...(until !== undefined && { until }), ...(q.interest && { interest: q.interest }) };
+      const filter: LeadFilter = {
+        ...(since !== undefined && { since }),
+        ...(until !== undefined && { until }),
+        ...(q.interest && { interest: q.interest }),
+      };
       if (q.format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')

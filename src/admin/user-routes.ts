@@ -3,7 +3,14 @@ import type { Deps } from '../deps.js';
 import { deleteUser } from '../ops/delete-user.js';
 import { exportUser } from '../ops/export-user.js';
 import { getUserInfo } from '../ops/get-user-info.js';
-import { deleteResponse, errorResponse, exportResponse, phoneParams, userQuery, userResponse } from './admin-schemas.js';
+import {
+  deleteResponse,
+  errorResponse,
+  exportResponse,
+  phoneParams,
+  userQuery,
+  userResponse,
+} from './admin-schemas.js';
 
 type PhoneRoute = { Params: { phone: string } };
 const failures = { 400: errorResponse, 404: errorResponse };
@@ -12,13 +19,26 @@ const failures = { 400: errorResponse, 404: errorResponse };
 export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get<PhoneRoute & { Querystring: { messages: number } }>(
     '/users/:phone',
-    { schema: { summary: 'Session (with opt-out), lead and latest messages of one person', params: phoneParams, querystring: userQuery, response: { 200: userResponse, ...failures } } },
+    {
+      schema: {
+        summary: 'Session (with opt-out), lead and latest messages of one person',
+        params: phoneParams,
+        querystring: userQuery,
+        response: { 200: userResponse, ...failures },
+      },
+    },
     async (req) => getUserInfo(deps.db, req.params.phone, { messages: req.query.messages }),
   );
 
   app.get<PhoneRoute>(
     '/users/:phone/export',
-    { schema: { summary: 'Everything stored about one person (data-subject access request)', params: phoneParams, response: { 200: exportResponse, ...failures } } },
+    {
+      schema: {
+        summary: 'Everything stored about one person (data-subject access request)',
+        params: phoneParams,
+        response: { 200: exportResponse, ...failures },
+      },
+    },
     async (req, reply) => {
       const data = await exportUser(deps.db, req.params.phone, deps.clock.now());
       req.log.info({ action: 'export_user' }, 'admin API: user data exported');
@@ -28,7 +48,13 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
 
   app.delete<PhoneRoute>(
     '/users/:phone',
-    { schema: { summary: 'Erase everything stored about one person; leaves an anonymous audit row', params: phoneParams, response: { 200: deleteResponse, ...failures } } },
+    {
+      schema: {
+        summary: 'Erase everything stored about one person; leaves an anonymous audit row',
+        params: phoneParams,
+        response: { 200: deleteResponse, ...failures },
+      },
+    },
     async (req) => {
       const result = await deleteUser(deps.db, req.params.phone, 'api', deps.clock.now());
       req.log.info({ action: 'delete_user', auditId: result.auditId }, 'admin API: user deleted');

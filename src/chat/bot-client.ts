@@ -56,9 +56,14 @@ export function createBotClient(opts: BotClientOptions) {
     try {
       res = await call('/');
     } catch (err) {
-      throw new ChatError(`cannot reach the bot at ${base} — start it with \`npm start\` in another terminal`, { cause: err });
+      throw new ChatError(`cannot reach the bot at ${base} — start it with \`npm start\` in another terminal`, {
+        cause: err,
+      });
     }
-    if (!res.ok) throw new ChatError(`the bot at ${base} answered GET / with HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    if (!res.ok)
+      throw new ChatError(
+        `the bot at ${base} answered GET / with HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`,
+      );
     const info = (await res.json().catch(() => ({}))) as { mode?: unknown };
     return { mode: typeof info.mode === 'string' ? info.mode : undefined };
   }
@@ -84,7 +89,8 @@ export function createBotClient(opts: BotClientOptions) {
           : "the bot refused /sandbox/messages (401): chat needs the bot in sandbox mode (started without WHATSAPP_TOKEN), or ADMIN_TOKEN set in this environment to the bot's value",
       );
     }
-    if (!res.ok) throw new ChatError(`GET /sandbox/messages answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    if (!res.ok)
+      throw new ChatError(`GET /sandbox/messages answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
     return parsePage(await res.json());
   }
 

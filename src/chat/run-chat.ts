@@ -72,7 +72,10 @@ export async function runChat(opts: RunChatOptions): Promise<number> {
 
   const terminal = (opts.input as { isTTY?: boolean }).isTTY === true;
   const echo = opts.echo ?? !terminal;
-  const rl = createInterface({ input: opts.input, ...(terminal ? { output: opts.output, terminal: true } : { terminal: false }) });
+  const rl = createInterface({
+    input: opts.input,
+    ...(terminal ? { output: opts.output, terminal: true } : { terminal: false }),
+  });
   rl.on('SIGINT', () => rl.close());
   const prompt = () => {
     if (terminal) {
@@ -136,12 +139,17 @@ interface Turn {
 }
 
 /** Posts one message and prints the bot's replies as they come; problems are printed, not thrown. */
-async function sendAndShow(t: Turn, message: InboundMessage, after: number): Promise<{ lastId: number; replies: SandboxMessage[] }> {
+async function sendAndShow(
+  t: Turn,
+  message: InboundMessage,
+  after: number,
+): Promise<{ lastId: number; replies: SandboxMessage[] }> {
   try {
     const res = await t.client.postWebhook(webhookEnvelope(t.user, message));
     if (res.status !== 200) {
       t.fail(`POST /webhook answered HTTP ${res.status}: ${res.body.slice(0, 300)}`);
-      if (res.status === 401) t.fail("the signature was refused: set APP_SECRET in this environment to the bot's value");
+      if (res.status === 401)
+        t.fail("the signature was refused: set APP_SECRET in this environment to the bot's value");
       t.write('');
       return { lastId: after, replies: [] };
     }
@@ -150,7 +158,9 @@ async function sendAndShow(t: Turn, message: InboundMessage, after: number): Pro
       onReply: (reply) => t.write('', ...botLines(reply)),
     });
     if (result.timedOut) {
-      t.write(`… the bot has not finished answering after ${Math.round(t.wait.timeoutMs / 1000)} s — it may be busy or stuck; check its log`);
+      t.write(
+        `… the bot has not finished answering after ${Math.round(t.wait.timeoutMs / 1000)} s — it may be busy or stuck; check its log`,
+      );
     } else if (result.replies.length === 0) {
       t.write(`${INDENT}(no reply)`);
     }

@@ -30,7 +30,9 @@ export function createCliContext(env: Record<string, string | undefined>): CliCo
       try {
         await sql`select 1`.execute(handle.db);
         if (opts.schema !== 'any' && !(await schemaIsCurrent(handle.db))) {
-          throw new CliFailure(`database schema is not up to date (${handle.describe}): run \`nexora-bot migrate\` first`);
+          throw new CliFailure(
+            `database schema is not up to date (${handle.describe}): run \`nexora-bot migrate\` first`,
+          );
         }
         return await fn({ db: handle.db, describe: handle.describe, config });
       } finally {

@@ -23,7 +23,9 @@ function initDbCommands(program: Command, ctx: CliContext): void {
       .description(what)
       .option('--json', 'machine-readable output')
       .action(async (o: { json?: boolean }) => {
-        const result = await ctx.withDb(async ({ db, describe }) => ({ database: describe, ...(await initDb(db)) }), { schema: 'any' });
+        const result = await ctx.withDb(async ({ db, describe }) => ({ database: describe, ...(await initDb(db)) }), {
+          schema: 'any',
+        });
         if (o.json) return printJson(result);
         writeOut(
           result.applied.length > 0
@@ -47,14 +49,17 @@ function resetDbCommand(program: Command, ctx: CliContext): void {
           const result = await resetDb(db, {
             production: config.production,
             force: Boolean(o.force),
-            confirm: async () => o.yes === true || confirm(`This deletes ALL data in ${describe}: conversations, leads, queued messages.`),
+            confirm: async () =>
+              o.yes === true || confirm(`This deletes ALL data in ${describe}: conversations, leads, queued messages.`),
           });
           if (!result.ok && result.reason === 'production_without_force') {
             throw new CliFailure('refusing to reset a production database (NODE_ENV=production) without --force');
           }
           if (!result.ok) throw new CliFailure('aborted: nothing was changed');
           if (o.json) return printJson({ database: describe, reset: true, applied: result.applied });
-          writeOut(`database reset (${describe}): every table dropped and created again (${result.applied.join(', ')})`);
+          writeOut(
+            `database reset (${describe}): every table dropped and created again (${result.applied.join(', ')})`,
+          );
         },
         { schema: 'any' },
       );
@@ -70,6 +75,8 @@ function seedProgramsCommand(program: Command, ctx: CliContext): void {
     .action(async (o: { file?: string; json?: boolean }) => {
       const result = await ctx.withDb(({ db, config }) => seedPrograms(db, o.file ?? config.programsFile, ctx.now()));
       if (o.json) return printJson(result);
-      writeOut(`programs from ${result.file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`);
+      writeOut(
+        `programs from ${result.file}: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`,
+      );
     });
 }

@@ -16,13 +16,19 @@ export function registerMaintenanceCommands(program: Command, ctx: CliContext): 
 function cleanupSessionsCommand(program: Command, ctx: CliContext): void {
   program
     .command('cleanup-sessions')
-    .description('reset idle sessions to the main menu; with DATA_RETENTION_DAYS, purge finished messages older than that')
+    .description(
+      'reset idle sessions to the main menu; with DATA_RETENTION_DAYS, purge finished messages older than that',
+    )
     .option('--older-than <duration>', 'idle for longer than this (30m, 24h, 7d)', durationOption, 24 * 3_600_000)
     .option('--json', 'machine-readable output')
     .action(async (o: { olderThan: number; json?: boolean }) => {
       const progress = progressReporter('cleanup-sessions');
       const result = await ctx.withDb(({ db, config }) =>
-        cleanupSessions(db, { olderThanMs: o.olderThan, retentionDays: config.dataRetentionDays, onProgress: progress }, ctx.now()),
+        cleanupSessions(
+          db,
+          { olderThanMs: o.olderThan, retentionDays: config.dataRetentionDays, onProgress: progress },
+          ctx.now(),
+        ),
       );
       progress.end();
       if (o.json) return printJson(result);
@@ -46,7 +52,9 @@ function retryFailedCommand(program: Command, ctx: CliContext): void {
       const since = o.since === undefined ? undefined : parseSince(o.since, now);
       const result = await ctx.withDb(({ db }) => retryFailed(db, since === undefined ? {} : { since }, now));
       if (o.json) return printJson(result);
-      writeOut(`requeued ${result.messages} message(s) and ${result.notifications} notification(s); the running server retries them`);
+      writeOut(
+        `requeued ${result.messages} message(s) and ${result.notifications} notification(s); the running server retries them`,
+      );
     });
 }
 
@@ -59,6 +67,7 @@ function replayCommand(program: Command, ctx: CliContext): void {
       const result = await ctx.withDb(({ db }) => replayInbound(db, wamid, ctx.now()));
       if (o.json) return printJson(result);
       writeOut(`message #${result.id} from ${result.phone} (was ${result.previousStatus}) queued for processing again`);
-      if (result.willExpire) writeOut('warning: it is older than 24 hours, so it will be marked expired rather than answered');
+      if (result.willExpire)
+        writeOut('warning: it is older than 24 hours, so it will be marked expired rather than answered');
     });
 }

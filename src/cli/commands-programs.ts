@@ -54,18 +54,22 @@ export function registerProgramCommands(program: Command, ctx: CliContext): void
         list.map((p) => [p.category, p.rank, p.name, p.country, p.minimum_investment, p.processing_time, p.link]),
       );
     });
-  withProgramOptions(programs.command('add <name>').description('add a program (country, category, min-investment, link and rank required)')).action(
+  withProgramOptions(
+    programs
+      .command('add <name>')
+      .description('add a program (country, category, min-investment, link and rank required)'),
+  ).action(async (name: string, o: ProgramOptions) => {
+    const added = await ctx.withDb(({ db }) => addProgram(db, { ...fields(o), name } as ProgramInput, ctx.now()));
+    if (o.json) return printJson(added);
+    writeOut(`added "${added.name}" (#${added.id})`);
+  });
+  withProgramOptions(programs.command('update <name>').description('change the given fields of a program')).action(
     async (name: string, o: ProgramOptions) => {
-      const added = await ctx.withDb(({ db }) => addProgram(db, { ...fields(o), name } as ProgramInput, ctx.now()));
-      if (o.json) return printJson(added);
-      writeOut(`added "${added.name}" (#${added.id})`);
+      const updated = await ctx.withDb(({ db }) => updateProgram(db, name, fields(o), ctx.now()));
+      if (o.json) return printJson(updated);
+      writeOut(`updated "${updated.name}"`);
     },
   );
-  withProgramOptions(programs.command('update <name>').description('change the given fields of a program')).action(async (name: string, o: ProgramOptions) => {
-    const updated = await ctx.withDb(({ db }) => updateProgram(db, name, fields(o), ctx.now()));
-    if (o.json) return printJson(updated);
-    writeOut(`updated "${updated.name}"`);
-  });
   programs
     .command('remove <name>')
     .option('--json', 'machine-readable output')

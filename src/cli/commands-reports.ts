@@ -63,7 +63,16 @@ function listLeadsCommand(program: Command, ctx: CliContext): void {
         if (o.json) return printJson(leads);
         printTable(
           ['id', 'created (UTC)', 'name', 'phone', 'email', 'interest', 'budget USD', 'country'],
-          leads.map((l) => [l.id, shortTime(l.createdAt), l.name, l.phone, l.email, l.interest, l.budget, l.countryOfInterest]),
+          leads.map((l) => [
+            l.id,
+            shortTime(l.createdAt),
+            l.name,
+            l.phone,
+            l.email,
+            l.interest,
+            l.budget,
+            l.countryOfInterest,
+          ]),
         );
         writeOut(`${leads.length} lead(s)`);
       });

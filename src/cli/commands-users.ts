@@ -19,11 +19,19 @@ function printUserInfo(u: UserInfo): void {
     'profile name': s?.profileName,
     'last activity (UTC)': shortTime(s?.lastActivity),
     'messages in / out': `${u.totals.incoming} / ${u.totals.outgoing}`,
-    lead: u.lead ? [u.lead.name, u.lead.email, u.lead.interest, u.lead.budget && `$${u.lead.budget}`].filter(Boolean).join(' · ') : null,
+    lead: u.lead
+      ? [u.lead.name, u.lead.email, u.lead.interest, u.lead.budget && `$${u.lead.budget}`].filter(Boolean).join(' · ')
+      : null,
   });
   printTable(
     ['time (UTC)', 'dir', 'status', 'type', 'text'],
-    u.messages.map((m) => [shortTime(m.at), m.direction === 'incoming' ? 'in' : 'out', m.error ? `${m.status}: ${m.error}` : m.status, m.type, m.text.slice(0, 120)]),
+    u.messages.map((m) => [
+      shortTime(m.at),
+      m.direction === 'incoming' ? 'in' : 'out',
+      m.error ? `${m.status}: ${m.error}` : m.status,
+      m.type,
+      m.text.slice(0, 120),
+    ]),
   );
 }
 
@@ -60,7 +68,9 @@ function exportUserCommand(program: Command, ctx: CliContext): void {
       const text = JSON.stringify(data, null, 2);
       if (!o.output) return writeOut(text);
       await writeFile(o.output, `${text}\n`, { mode: 0o600 }); // personal data: readable by the owner only
-      writeOut(`exported ${data.messages.length} message(s), ${data.statuses.length} status(es), ${data.notifications.length} notification(s) to ${o.output}`);
+      writeOut(
+        `exported ${data.messages.length} message(s), ${data.statuses.length} status(es), ${data.notifications.length} notification(s) to ${o.output}`,
+      );
     });
 }
 
@@ -74,7 +84,8 @@ function deleteUserCommand(program: Command, ctx: CliContext): void {
       const result = await ctx.withDb(async ({ db }) => {
         const info = await getUserInfo(db, phone, { messages: 0 }); // unknown users fail here, before any question
         const what = `${info.totals.incoming + info.totals.outgoing} message(s), ${info.lead ? 'a lead' : 'no lead'}, ${info.session ? 'a session' : 'no session'}`;
-        if (!o.yes && !(await confirm(`Delete everything stored about ${info.phone} (${what})?`))) throw new CliFailure('aborted: nothing was deleted');
+        if (!o.yes && !(await confirm(`Delete everything stored about ${info.phone} (${what})?`)))
+          throw new CliFailure('aborted: nothing was deleted');
         return deleteUser(db, info.phone, 'cli', ctx.now());
       });
       if (o.json) return printJson(result);
@@ -94,9 +105,13 @@ function testMessageCommand(program: Command, ctx: CliContext): void {
     .action(async (phone: string, o: { text: string; json?: boolean }) => {
       const result = await ctx.withDb(({ db }) => queueTestMessage(db, phone, o.text, ctx.now()));
       if (o.json) return printJson(result);
-      writeOut(`queued message #${result.id} to ${result.phone}; the running server sends it (see: nexora-bot user-info ${result.phone})`);
+      writeOut(
+        `queued message #${result.id} to ${result.phone}; the running server sends it (see: nexora-bot user-info ${result.phone})`,
+      );
       if (result.outsideWindow) {
-        writeOut('warning: this person has not written in the last 24 hours, so WhatsApp will refuse free text (the row will show failed)');
+        writeOut(
+          'warning: this person has not written in the last 24 hours, so WhatsApp will refuse free text (the row will show failed)',
+        );
       }
     });
 }

@@ -33,6 +33,7 @@ export function parseSince(text: string, now: number, option = '--since'): numbe
   const ago = parseDurationMs(text);
   if (ago !== null) return now - ago;
   const ms = /^\d{4}-\d{2}-\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : NaN;
-  if (Number.isNaN(ms)) throw new UsageError(`${option}: "${text}" is not a date (2024-02-01, 2024-02-01T10:00:00Z) or a duration (7d)`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`${option}: "${text}" is not a date (2024-02-01, 2024-02-01T10:00:00Z) or a duration (7d)`);
   return ms;
 }

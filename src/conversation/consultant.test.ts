@@ -25,7 +25,10 @@ describe('option 3: talk to a consultant', () => {
 
     const done = chat.say(' Ana.Souza@Example.COM ');
     expect(done.effects).toEqual([
-      { kind: 'save_lead', lead: { name: 'Ana María Souza', email: 'Ana.Souza@example.com', interest: 'General consultation' } },
+      {
+        kind: 'save_lead',
+        lead: { name: 'Ana María Souza', email: 'Ana.Souza@example.com', interest: 'General consultation' },
+      },
     ]);
     expect(done.state.step).toBe('main_menu');
     expect(done.state.data.name).toBeUndefined();
@@ -80,18 +83,24 @@ describe('option 3: talk to a consultant', () => {
     expect(atName().say("O'Brien-Smith, Jr.").state.data.name).toBe("O'Brien-Smith, Jr.");
   });
 
-  it.each(['', 'ana', 'ana@', '@example.com', 'ana@example', 'ana example@x.com', 'ana@@example.com', 'ana@example..com'])(
-    're-asks the e-mail on %j',
-    (input) => {
-      const chat = atEmail();
-      const r = chat.say(input);
-      expect(r.state.step).toBe('ask_email');
-      expect(r.state.data.name).toBe('Ana María Souza');
-      expect(r.effects).toEqual([]);
-      expect(allText(r)).toContain('That e-mail address does not look right');
-      expect(chat.say('ana@example.com').effects).toHaveLength(1);
-    },
-  );
+  it.each([
+    '',
+    'ana',
+    'ana@',
+    '@example.com',
+    'ana@example',
+    'ana example@x.com',
+    'ana@@example.com',
+    'ana@example..com',
+  ])('re-asks the e-mail on %j', (input) => {
+    const chat = atEmail();
+    const r = chat.say(input);
+    expect(r.state.step).toBe('ask_email');
+    expect(r.state.data.name).toBe('Ana María Souza');
+    expect(r.effects).toEqual([]);
+    expect(allText(r)).toContain('That e-mail address does not look right');
+    expect(chat.say('ana@example.com').effects).toHaveLength(1);
+  });
 
   it('escapes with back or menu without saving anything, and forgets the name', () => {
     for (const word of ['back', 'Menu', ' HI ']) {

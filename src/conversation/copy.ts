@@ -8,7 +8,7 @@ export const COPY = {
   didNotUnderstand: "❓ Sorry, I didn't understand that. Please reply with a number from 1 to 6, or type 'menu'.",
   sessionExpired: "⏱️ Your previous session expired, so we're starting again from the main menu.",
   unsupported:
-    "🙏 Thanks! I can only read text messages for now. Please type your answer, or pick an option from the menu below.",
+    '🙏 Thanks! I can only read text messages for now. Please type your answer, or pick an option from the menu below.',
   backToMenuHint: "Type 'menu' to go back to the main menu.",
 
   categoriesTitle: '🌍 Top Residency Categories:',
@@ -22,7 +22,8 @@ export const COPY = {
   budgetEmpty: '💰 Please type your investment budget in US dollars, for example 250000 or $300k.',
   budgetUnreadable:
     "❓ Sorry, I couldn't read that amount. Please type your budget in US dollars, for example 300000, $300,000 or 300k.",
-  budgetNotPositive: '❓ Your budget needs to be more than zero. Please type an amount in US dollars, for example 250000.',
+  budgetNotPositive:
+    '❓ Your budget needs to be more than zero. Please type an amount in US dollars, for example 250000.',
   eligibleIntro: (budget: string): string => `✅ With a budget of ${budget} you are eligible for:`,
   notEligible: (budget: string, lowest: string, programName: string): string =>
     `😕 With a budget of ${budget} none of our programs is within reach yet. ` +
@@ -36,8 +37,7 @@ export const COPY = {
   nameInvalid: '❓ That does not look like a name. Please type your full name (up to 100 characters).',
   askEmail: (name: string): string => `📧 Thanks, ${name}! What is your e-mail address?`,
   emailInvalid: '❓ That e-mail address does not look right. Please type it again, for example name@example.com.',
-  leadSaved: (name: string): string =>
-    `🙏 Thank you, ${name}! A Nexora consultant will be in touch with you shortly.`,
+  leadSaved: (name: string): string => `🙏 Thank you, ${name}! A Nexora consultant will be in touch with you shortly.`,
 
   askCountry: '💼 Which country would you like to work in?',
   countryInvalid: (examples: readonly string[]): string =>

@@ -7,7 +7,14 @@ import { handleCountry } from './flows/jobs.js';
 import { handleMainMenuText, selectOption } from './flows/main-menu.js';
 import { parseMenuOption, toIntent, type Intent } from './intent.js';
 import { text, toMainMenu, withoutDraft, type Outcome } from './outcome.js';
-import { STEPS, type SessionData, type SessionState, type StepContext, type StepResult, type UserInput } from './types.js';
+import {
+  STEPS,
+  type SessionData,
+  type SessionState,
+  type StepContext,
+  type StepResult,
+  type UserInput,
+} from './types.js';
 
 export function initialState(): SessionState {
   return { step: 'main_menu', data: {}, lastActivityAt: null };

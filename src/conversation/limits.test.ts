@@ -19,12 +19,19 @@ describe('checkReplyLimits', () => {
   });
 
   it('finds a row title over 24 characters, such as the seed label of option 1', () => {
-    const reply: Reply = { ...okList, sections: [{ title: 'Options', rows: [{ id: 'menu:1', title: 'Explore Residency Programs' }] }] };
+    const reply: Reply = {
+      ...okList,
+      sections: [{ title: 'Options', rows: [{ id: 'menu:1', title: 'Explore Residency Programs' }] }],
+    };
     expect(checkReplyLimits(reply)).toEqual(['row title "Explore Residency Programs" is 26 long, max 24']);
   });
 
   it('finds every kind of list violation', () => {
-    const rows = Array.from({ length: 11 }, (_, i) => ({ id: i === 10 ? 'r0' : `r${i}`, title: `Row ${i}`, description: 'd'.repeat(73) }));
+    const rows = Array.from({ length: 11 }, (_, i) => ({
+      id: i === 10 ? 'r0' : `r${i}`,
+      title: `Row ${i}`,
+      description: 'd'.repeat(73),
+    }));
     const reply: Reply = {
       kind: 'list',
       header: 'h'.repeat(61),
@@ -55,7 +62,9 @@ describe('checkReplyLimits', () => {
       'row id " a" has leading or trailing spaces',
     ]);
     expect(checkReplyLimits({ ...okList, body: ' ' })).toEqual(['body is empty']);
-    expect(checkReplyLimits({ ...okList, sections: [{ title: 'S', rows: [{ id: 'x'.repeat(201), title: 'A' }] }] })).toHaveLength(1);
+    expect(
+      checkReplyLimits({ ...okList, sections: [{ title: 'S', rows: [{ id: 'x'.repeat(201), title: 'A' }] }] }),
+    ).toHaveLength(1);
   });
 
   it('checks buttons, text and documents', () => {
@@ -76,9 +85,14 @@ describe('checkReplyLimits', () => {
     ]);
     expect(checkReplyLimits({ kind: 'text', body: 'x'.repeat(4096) })).toEqual([]);
     expect(checkReplyLimits({ kind: 'text', body: 'x'.repeat(4097) })).toEqual(['text body is 4097 long, max 4096']);
-    expect(checkReplyLimits({ kind: 'document', link: 'https://x.test/a.pdf', filename: 'a.pdf', caption: 'c'.repeat(1025) })).toEqual([
-      'document caption is 1025 long, max 1024',
-    ]);
+    expect(
+      checkReplyLimits({
+        kind: 'document',
+        link: 'https://x.test/a.pdf',
+        filename: 'a.pdf',
+        caption: 'c'.repeat(1025),
+      }),
+    ).toEqual(['document caption is 1025 long, max 1024']);
   });
 });
 
@@ -99,8 +113,33 @@ describe('every reply the conversation produces', () => {
   it('respects the platform limits across a script touching every step and answer', () => {
     const chat = new Chat();
     const script = [
-      'hi', 'nonsense', '1', 'Z', 'A', '1', 'B', 'C', 'D', '2', 'abc', '0', '50k', '2', '2 million', '3', '', 'Ana',
-      'bad', 'ana@example.com', '4', '', 'spain', '5', '6', 'back', 'x'.repeat(4000),
+      'hi',
+      'nonsense',
+      '1',
+      'Z',
+      'A',
+      '1',
+      'B',
+      'C',
+      'D',
+      '2',
+      'abc',
+      '0',
+      '50k',
+      '2',
+      '2 million',
+      '3',
+      '',
+      'Ana',
+      'bad',
+      'ana@example.com',
+      '4',
+      '',
+      'spain',
+      '5',
+      '6',
+      'back',
+      'x'.repeat(4000),
     ];
     const replies: Reply[] = [];
     for (const text of script) replies.push(...chat.say(text).replies);

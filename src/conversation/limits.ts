@@ -77,7 +77,11 @@ function checksFor(reply: Reply): Check[] {
           if (new Set(titles).size !== titles.length) v.push('button titles are not unique');
         },
         ...reply.buttons.map((b) => length(`button title "${b.title}"`, b.title, BUTTON_TITLE_MAX, true)),
-        ids('button id', reply.buttons.map((b) => b.id), BUTTON_ID_MAX),
+        ids(
+          'button id',
+          reply.buttons.map((b) => b.id),
+          BUTTON_ID_MAX,
+        ),
       ];
     case 'list': {
       const rows = reply.sections.flatMap((s) => s.rows);
@@ -94,7 +98,11 @@ function checksFor(reply: Reply): Check[] {
         ...reply.sections.map((s) => length(`section title "${s.title}"`, s.title, SECTION_TITLE_MAX, true)),
         ...rows.map((r) => length(`row title "${r.title}"`, r.title, ROW_TITLE_MAX, true)),
         ...rows.map((r) => length(`row description "${r.description ?? ''}"`, r.description, ROW_DESCRIPTION_MAX)),
-        ids('row id', rows.map((r) => r.id), ROW_ID_MAX),
+        ids(
+          'row id',
+          rows.map((r) => r.id),
+          ROW_ID_MAX,
+        ),
       ];
     }
   }

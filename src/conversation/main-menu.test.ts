@@ -18,7 +18,10 @@ describe('option 5: book a consultation', () => {
   });
 
   it('works from a tap', () => {
-    expect(new Chat().tap('menu:5', '5. Book Consultation').replies[0]).toMatchObject({ kind: 'text', previewUrl: true });
+    expect(new Chat().tap('menu:5', '5. Book Consultation').replies[0]).toMatchObject({
+      kind: 'text',
+      previewUrl: true,
+    });
   });
 });
 

@@ -41,8 +41,18 @@ export const MAIN_MENU: readonly MenuEntry[] = [
     rowTitle: '4. Job Search Assistance',
     description: 'Find job openings in the country of your choice',
   },
-  { n: 5, label: 'Book Consultation', rowTitle: '5. Book Consultation', description: 'Get the link to book a consultation' },
-  { n: 6, label: 'Download Brochure', rowTitle: '6. Download Brochure', description: 'Receive the Nexora Investments brochure' },
+  {
+    n: 5,
+    label: 'Book Consultation',
+    rowTitle: '5. Book Consultation',
+    description: 'Get the link to book a consultation',
+  },
+  {
+    n: 6,
+    label: 'Download Brochure',
+    rowTitle: '6. Download Brochure',
+    description: 'Receive the Nexora Investments brochure',
+  },
 ];
 
 /** `category` is matched against Program.category. */

@@ -4,7 +4,16 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { handleMessage } from './handle-message.js';
 import { checkReplyLimits } from './limits.js';
-import { STEPS, type ConversationSettings, type Program, type Reply, type SessionState, type StepContext, type StepResult, type UserInput } from './types.js';
+import {
+  STEPS,
+  type ConversationSettings,
+  type Program,
+  type Reply,
+  type SessionState,
+  type StepContext,
+  type StepResult,
+  type UserInput,
+} from './types.js';
 
 interface SeedProgram {
   country: string;

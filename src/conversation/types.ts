@@ -2,14 +2,7 @@
 // HTTP, the database or WhatsApp's wire format (see ARCHITECTURE.md, "conversation/").
 
 /** Every step a session can be in. A session is always in exactly one of these. */
-export const STEPS = [
-  'main_menu',
-  'choose_category',
-  'ask_budget',
-  'ask_name',
-  'ask_email',
-  'ask_country',
-] as const;
+export const STEPS = ['main_menu', 'choose_category', 'ask_budget', 'ask_name', 'ask_email', 'ask_country'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface SessionData {

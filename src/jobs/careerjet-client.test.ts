@@ -142,14 +142,23 @@ describe('searchJobs', () => {
 
   it('reads an ambiguous location (LOCATIONS) as none', async () => {
     const api = await startCareerjet(
-      json({ type: 'LOCATIONS', solveLocations: [{ name: 'Victoria, Australia', location_id: '123' }, { name: 'Victoria, Canada', location_id: '456' }] }),
+      json({
+        type: 'LOCATIONS',
+        solveLocations: [
+          { name: 'Victoria, Australia', location_id: '123' },
+          { name: 'Victoria, Canada', location_id: '456' },
+        ],
+      }),
     );
     expect(await searchJobs(options(api.apiUrl), uk)).toEqual({ kind: 'none' });
   });
 
   it('reads ERROR as unavailable with the message for the logs', async () => {
     const api = await startCareerjet(json({ type: 'ERROR', error: 'Invalid affiliate id' }));
-    expect(await searchJobs(options(api.apiUrl), uk)).toEqual({ kind: 'unavailable', reason: 'CareerJet error: Invalid affiliate id' });
+    expect(await searchJobs(options(api.apiUrl), uk)).toEqual({
+      kind: 'unavailable',
+      reason: 'CareerJet error: Invalid affiliate id',
+    });
   });
 
   it('reads HTTP 500 as unavailable', async () => {
@@ -158,8 +167,13 @@ describe('searchJobs', () => {
   });
 
   it('reads a non-JSON answer as unavailable', async () => {
-    const api = await startCareerjet((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Service switched off</html>'));
-    expect(await searchJobs(options(api.apiUrl), uk)).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining('not JSON') });
+    const api = await startCareerjet((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Service switched off</html>'),
+    );
+    expect(await searchJobs(options(api.apiUrl), uk)).toMatchObject({
+      kind: 'unavailable',
+      reason: expect.stringContaining('not JSON'),
+    });
   });
 
   it('reads an answer slower than the timeout as unavailable', async () => {
@@ -181,7 +195,14 @@ describe('searchJobs', () => {
 
   it('drops jobs without a usable link', async () => {
     const api = await startCareerjet(
-      json({ type: 'JOBS', hits: 2, jobs: [{ title: 'No link', url: '' }, { title: 'Odd link', url: 'javascript:alert(1)' }] }),
+      json({
+        type: 'JOBS',
+        hits: 2,
+        jobs: [
+          { title: 'No link', url: '' },
+          { title: 'Odd link', url: 'javascript:alert(1)' },
+        ],
+      }),
     );
     expect(await searchJobs(options(api.apiUrl), uk)).toEqual({ kind: 'none' });
   });

@@ -53,7 +53,11 @@ const ResponseSchema = z.object({
 });
 
 /** One search, newest first, three jobs. Never throws: an API that is down is an outcome. */
-export async function searchJobs(opts: CareerjetOptions, country: CountryInfo, keywords?: string): Promise<JobSearchResult> {
+export async function searchJobs(
+  opts: CareerjetOptions,
+  country: CountryInfo,
+  keywords?: string,
+): Promise<JobSearchResult> {
   if (!opts.affid) return { kind: 'unavailable', reason: 'no CareerJet affiliate id configured' };
   let url: URL;
   try {
@@ -115,7 +119,10 @@ function interpret(body: string): JobSearchResult {
     case 'LOCATIONS':
       return { kind: 'none' };
     case 'ERROR':
-      return { kind: 'unavailable', reason: `CareerJet error: ${typeof res.error === 'string' ? res.error : JSON.stringify(res.error)}` };
+      return {
+        kind: 'unavailable',
+        reason: `CareerJet error: ${typeof res.error === 'string' ? res.error : JSON.stringify(res.error)}`,
+      };
     default:
       return { kind: 'unavailable', reason: `unknown response type ${res.type}` };
   }

@@ -24,7 +24,11 @@ describe('normalizeCountry', () => {
   });
 
   it('keeps the part of the UK the user named as the location', () => {
-    expect(normalizeCountry('scotland')).toMatchObject({ name: 'United Kingdom', localeCode: 'en_GB', location: 'Scotland' });
+    expect(normalizeCountry('scotland')).toMatchObject({
+      name: 'United Kingdom',
+      localeCode: 'en_GB',
+      location: 'Scotland',
+    });
     expect(normalizeCountry('uk')?.location).toBe('United Kingdom');
   });
 
@@ -76,17 +80,23 @@ describe('normalizeCountry', () => {
     expect(normalizeCountry('spain')?.location).toBe('España');
   });
 
-  it.each(['Greece', 'Malta', 'Cyprus', 'Saudi Arabia', 'KSA'])('searches %j on the fallback UK site by name', (input) => {
-    const info = normalizeCountry(input);
-    expect(info?.localeCode).toBe('en_GB');
-    expect(info?.searchBaseUrl).toBe('https://www.careerjet.co.uk/search/jobs');
-    expect(info?.location).toBe(info?.name);
-    expect(info?.name).not.toBe('United Kingdom');
-  });
+  it.each(['Greece', 'Malta', 'Cyprus', 'Saudi Arabia', 'KSA'])(
+    'searches %j on the fallback UK site by name',
+    (input) => {
+      const info = normalizeCountry(input);
+      expect(info?.localeCode).toBe('en_GB');
+      expect(info?.searchBaseUrl).toBe('https://www.careerjet.co.uk/search/jobs');
+      expect(info?.location).toBe(info?.name);
+      expect(info?.name).not.toBe('United Kingdom');
+    },
+  );
 
-  it.each(['', '   ', '3', 'asdfgh', 'germny', 'Narnia', 'jobs', 'I want to move', '🇬🇧', 'x'.repeat(200)])('%j → null', (input) => {
-    expect(normalizeCountry(input)).toBeNull();
-  });
+  it.each(['', '   ', '3', 'asdfgh', 'germny', 'Narnia', 'jobs', 'I want to move', '🇬🇧', 'x'.repeat(200)])(
+    '%j → null',
+    (input) => {
+      expect(normalizeCountry(input)).toBeNull();
+    },
+  );
 
   it('offers only examples it understands', () => {
     expect(COUNTRY_EXAMPLES.length).toBeGreaterThan(2);

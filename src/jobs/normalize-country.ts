@@ -60,8 +60,21 @@ const COUNTRIES: Country[] = [
   {
     name: 'United Kingdom',
     site: SITES.GB,
-    aliases: ['uk', 'gb', 'united kingdom', 'great britain', 'britain', 'united kingdom of great britain and northern ireland'],
-    regions: { england: 'England', scotland: 'Scotland', wales: 'Wales', 'northern ireland': 'Northern Ireland', london: 'London' },
+    aliases: [
+      'uk',
+      'gb',
+      'united kingdom',
+      'great britain',
+      'britain',
+      'united kingdom of great britain and northern ireland',
+    ],
+    regions: {
+      england: 'England',
+      scotland: 'Scotland',
+      wales: 'Wales',
+      'northern ireland': 'Northern Ireland',
+      london: 'London',
+    },
   },
   {
     name: 'United States',
@@ -87,9 +100,19 @@ const COUNTRIES: Country[] = [
   { name: 'Germany', site: SITES.DE, location: 'Deutschland', aliases: ['germany', 'deutschland'] },
   { name: 'France', site: SITES.FR, aliases: ['france'] },
   { name: 'Italy', site: SITES.IT, location: 'Italia', aliases: ['italy', 'italia'] },
-  { name: 'Portugal', site: SITES.PT, aliases: ['portugal'], regions: { lisbon: 'Lisboa', lisboa: 'Lisboa', porto: 'Porto' } },
+  {
+    name: 'Portugal',
+    site: SITES.PT,
+    aliases: ['portugal'],
+    regions: { lisbon: 'Lisboa', lisboa: 'Lisboa', porto: 'Porto' },
+  },
   { name: 'Spain', site: SITES.ES, location: 'España', aliases: ['spain', 'espana'] },
-  { name: 'Netherlands', site: SITES.NL, location: 'Nederland', aliases: ['netherlands', 'the netherlands', 'holland', 'nederland'] },
+  {
+    name: 'Netherlands',
+    site: SITES.NL,
+    location: 'Nederland',
+    aliases: ['netherlands', 'the netherlands', 'holland', 'nederland'],
+  },
   // No national site in CareerJet's API table: the fallback site, searched for the country by name.
   { name: 'Greece', site: FALLBACK_SITE, aliases: ['greece', 'hellas'] },
   { name: 'Malta', site: FALLBACK_SITE, aliases: ['malta'] },
@@ -99,7 +122,11 @@ const COUNTRIES: Country[] = [
   { name: 'Bahrain', site: FALLBACK_SITE, aliases: ['bahrain'] },
   { name: 'Kuwait', site: FALLBACK_SITE, aliases: ['kuwait'] },
   { name: 'Egypt', site: FALLBACK_SITE, aliases: ['egypt'] },
-  { name: 'Saint Kitts and Nevis', site: FALLBACK_SITE, aliases: ['saint kitts and nevis', 'st kitts and nevis', 'st kitts', 'saint kitts'] },
+  {
+    name: 'Saint Kitts and Nevis',
+    site: FALLBACK_SITE,
+    aliases: ['saint kitts and nevis', 'st kitts and nevis', 'st kitts', 'saint kitts'],
+  },
   { name: 'Antigua and Barbuda', site: FALLBACK_SITE, aliases: ['antigua and barbuda', 'antigua'] },
   { name: 'Dominica', site: FALLBACK_SITE, aliases: ['dominica'] },
   { name: 'Grenada', site: FALLBACK_SITE, aliases: ['grenada'] },
@@ -107,7 +134,14 @@ const COUNTRIES: Country[] = [
 ];
 
 /** For the re-ask after an unrecognised answer. */
-export const COUNTRY_EXAMPLES: readonly string[] = ['United Kingdom', 'United States', 'Canada', 'UAE', 'Germany', 'Portugal'];
+export const COUNTRY_EXAMPLES: readonly string[] = [
+  'United Kingdom',
+  'United States',
+  'Canada',
+  'UAE',
+  'Germany',
+  'Portugal',
+];
 
 const INDEX: ReadonlyMap<string, CountryInfo> = buildIndex();
 const REGIONS: ReadonlySet<string> = new Set(

@@ -7,7 +7,13 @@ const uk = normalizeCountry('uk') as CountryInfo;
 const germany = normalizeCountry('germany') as CountryInfo;
 
 function job(i: number, extra: Partial<Job> = {}): Job {
-  return { title: `Job ${i}`, company: `Company ${i}`, locations: `City ${i}`, url: `https://jobviewtrack.com/job-${i}?affid=a`, ...extra };
+  return {
+    title: `Job ${i}`,
+    company: `Company ${i}`,
+    locations: `City ${i}`,
+    url: `https://jobviewtrack.com/job-${i}?affid=a`,
+    ...extra,
+  };
 }
 
 function bodyOf(reply: ReturnType<typeof renderJobsReply>): string {
@@ -19,7 +25,9 @@ function bodyOf(reply: ReturnType<typeof renderJobsReply>): string {
 describe('searchLink', () => {
   it('puts keywords in s and the location in l on the national site', () => {
     expect(searchLink(uk)).toBe('https://www.careerjet.co.uk/search/jobs?s=&l=United+Kingdom');
-    expect(searchLink(uk, 'nurse & midwife')).toBe('https://www.careerjet.co.uk/search/jobs?s=nurse+%26+midwife&l=United+Kingdom');
+    expect(searchLink(uk, 'nurse & midwife')).toBe(
+      'https://www.careerjet.co.uk/search/jobs?s=nurse+%26+midwife&l=United+Kingdom',
+    );
     expect(searchLink(germany)).toBe('https://www.careerjet.de/suchen/stellenangebote?s=&l=Deutschland');
   });
 });

@@ -22,16 +22,32 @@ export function renderJobsReply(country: CountryInfo, result: JobSearchResult, k
       return text(fitJobs(where, result, link));
     case 'none':
       return text(
-        [`I couldn't find any current job openings in ${where} just now.`, '', `You can search yourself here:\n${link}`, '', CONSULTANT_LINE].join('\n'),
+        [
+          `I couldn't find any current job openings in ${where} just now.`,
+          '',
+          `You can search yourself here:\n${link}`,
+          '',
+          CONSULTANT_LINE,
+        ].join('\n'),
       );
     case 'unavailable':
       return text(
-        [`Our job search is not available at the moment.`, '', `You can see the latest jobs in ${where} here:\n${link}`, '', CONSULTANT_LINE].join('\n'),
+        [
+          `Our job search is not available at the moment.`,
+          '',
+          `You can see the latest jobs in ${where} here:\n${link}`,
+          '',
+          CONSULTANT_LINE,
+        ].join('\n'),
       );
   }
 }
 
-function fitJobs(where: string, result: { jobs: { title: string; company: string; locations: string; url: string }[] }, link: string): string {
+function fitJobs(
+  where: string,
+  result: { jobs: { title: string; company: string; locations: string; url: string }[] },
+  link: string,
+): string {
   const blocks = result.jobs.slice(0, 3).map((job, i) => {
     const lines = [`${i + 1}. *${clip(job.title)}*`];
     if (job.company) lines.push(`🏢 ${clip(job.company)}`);

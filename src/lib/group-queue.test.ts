@@ -22,7 +22,10 @@ describe('GroupQueue', () => {
     expect(groups).toEqual([[1, 2, 3]]); // the second group waits for the first write
     release();
     expect(await Promise.all([...first, ...second])).toEqual([10, 20, 30, 40, 50]);
-    expect(groups).toEqual([[1, 2, 3], [4, 5]]);
+    expect(groups).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('gives every item the group error, or retries each alone so only the bad one fails', async () => {
@@ -33,14 +36,23 @@ describe('GroupQueue', () => {
     const plain = new GroupQueue<number, number>({ maxConcurrent: 1, maxGroup: 10, write });
     const r1 = await Promise.allSettled([12, 13, 14].map((n) => plain.push(n)));
     expect(r1.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    const isolating = new GroupQueue<number, number>({ maxConcurrent: 1, maxGroup: 10, write, retryAlone: async (n) => (await write([n]))[0]! });
+    const isolating = new GroupQueue<number, number>({
+      maxConcurrent: 1,
+      maxGroup: 10,
+      write,
+      retryAlone: async (n) => (await write([n]))[0]!,
+    });
     const r2 = await Promise.allSettled([12, 13, 14].map((n) => isolating.push(n)));
     expect(r2.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
   it('splits a long queue into groups of at most maxGroup', async () => {
     const sizes: number[] = [];
-    const q = new GroupQueue<number, number>({ maxConcurrent: 2, maxGroup: 4, write: async (g) => (sizes.push(g.length), g) });
+    const q = new GroupQueue<number, number>({
+      maxConcurrent: 2,
+      maxGroup: 4,
+      write: async (g) => (sizes.push(g.length), g),
+    });
     await Promise.all(Array.from({ length: 10 }, (_, i) => q.push(i)));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(10);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4);

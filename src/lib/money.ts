@@ -1,8 +1,6 @@
 // Budgets as people type them in a chat, read as whole US dollars.
 
-export type BudgetParse =
-  | { ok: true; usd: number }
-  | { ok: false; reason: 'empty' | 'unreadable' | 'not_positive' };
+export type BudgetParse = { ok: true; usd: number } | { ok: false; reason: 'empty' | 'unreadable' | 'not_positive' };
 
 const MULTIPLIERS: readonly [RegExp, number][] = [
   [/\s*(?:k|thousands?)$/, 1_000],

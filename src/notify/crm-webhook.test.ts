@@ -77,7 +77,10 @@ describe('postLeadEvent', () => {
   it('leaves the signature header out when no secret is configured', async () => {
     const crm = await startReceiver((_hit, res) => res.writeHead(200).end('ok'));
 
-    expect(await postLeadEvent({ url: crm.url, secret: undefined, event })).toEqual({ status: 'sent', detail: 'HTTP 200' });
+    expect(await postLeadEvent({ url: crm.url, secret: undefined, event })).toEqual({
+      status: 'sent',
+      detail: 'HTTP 200',
+    });
     expect(await postLeadEvent({ url: crm.url, secret: '', event })).toEqual({ status: 'sent', detail: 'HTTP 200' });
 
     expect(crm.hits.map((h) => h.headers['x-signature-256'])).toEqual([undefined, undefined]);
@@ -108,7 +111,9 @@ describe('postLeadEvent', () => {
   });
 
   it('fails permanently on 404 with the status and a short excerpt of the body', async () => {
-    const crm = await startReceiver((_hit, res) => res.writeHead(404).end(`<html>\n  <h1>Not   Found</h1>${'x'.repeat(5000)}</html>`));
+    const crm = await startReceiver((_hit, res) =>
+      res.writeHead(404).end(`<html>\n  <h1>Not   Found</h1>${'x'.repeat(5000)}</html>`),
+    );
 
     const outcome = await postLeadEvent({ url: crm.url, secret: SECRET, event });
 
@@ -120,7 +125,10 @@ describe('postLeadEvent', () => {
 
   it('fails permanently on a redirect instead of following it', async () => {
     const crm = await startReceiver((_hit, res) => res.writeHead(301, { location: 'http://127.0.0.1:1/' }).end());
-    expect(await postLeadEvent({ url: crm.url, secret: SECRET, event })).toEqual({ status: 'failed', error: 'HTTP 301' });
+    expect(await postLeadEvent({ url: crm.url, secret: SECRET, event })).toEqual({
+      status: 'failed',
+      error: 'HTTP 301',
+    });
   });
 
   it('asks for a retry when the receiver never answers within the timeout', async () => {
@@ -146,7 +154,9 @@ describe('postLeadEvent', () => {
 
   it('fails permanently on a URL that cannot work', async () => {
     expect(await postLeadEvent({ url: 'not a url', secret: SECRET, event })).toMatchObject({ status: 'failed' });
-    expect(await postLeadEvent({ url: 'ftp://crm.example/', secret: SECRET, event })).toMatchObject({ status: 'failed' });
+    expect(await postLeadEvent({ url: 'ftp://crm.example/', secret: SECRET, event })).toMatchObject({
+      status: 'failed',
+    });
   });
 });
 

@@ -67,7 +67,11 @@ export function signLeadWebhook(rawBody: Buffer | string, secret: string): strin
 }
 
 /** For receivers: check X-Signature-256 against the raw request body, in constant time. */
-export function verifyLeadWebhookSignature(raw: Buffer, header: string | string[] | undefined, secret: string): boolean {
+export function verifyLeadWebhookSignature(
+  raw: Buffer,
+  header: string | string[] | undefined,
+  secret: string,
+): boolean {
   const value = Array.isArray(header) ? (header.length === 1 ? header[0] : undefined) : header;
   if (!value || !secret) return false;
   const match = /^sha256=([0-9a-f]{64})$/i.exec(value.trim());

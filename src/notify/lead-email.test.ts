@@ -27,11 +27,15 @@ function leadEvent(overrides: Partial<LeadEvent['lead']> = {}, rest: Partial<Lea
 describe('renderLeadEmail', () => {
   it('names the lead and the interest in the subject', () => {
     expect(renderLeadEmail(leadEvent()).subject).toBe('New lead: Jane Doe (Europe Golden Visa)');
-    expect(renderLeadEmail(leadEvent({}, { event: 'lead.updated' })).subject).toBe('Updated lead: Jane Doe (Europe Golden Visa)');
+    expect(renderLeadEmail(leadEvent({}, { event: 'lead.updated' })).subject).toBe(
+      'Updated lead: Jane Doe (Europe Golden Visa)',
+    );
   });
 
   it('falls back to the phone in the subject and says what was not given', () => {
-    const mail = renderLeadEmail(leadEvent({ name: null, email: null, interest: null, budgetUsd: null, countryOfInterest: null }));
+    const mail = renderLeadEmail(
+      leadEvent({ name: null, email: null, interest: null, budgetUsd: null, countryOfInterest: null }),
+    );
     expect(mail.subject).toBe('New lead: +447700900123');
     expect(mail.text).toContain('Name: (not given)');
     expect(mail.text).toContain('Budget: (not given)');
@@ -90,6 +94,8 @@ describe('renderLeadEmail', () => {
 
 describe('helpers', () => {
   it('escapes the five HTML-special characters', () => {
-    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;',
+    );
   });
 });

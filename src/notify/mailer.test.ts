@@ -76,7 +76,11 @@ afterEach(async () => {
 });
 
 function mailerFor(port: number, extra = ''): Mailer {
-  const mailer = createMailer({ smtpUrl: `smtp://${extra}127.0.0.1:${port}`, from: 'Nexora Bot <bot@nexora.test>', timeoutMs: 2000 });
+  const mailer = createMailer({
+    smtpUrl: `smtp://${extra}127.0.0.1:${port}`,
+    from: 'Nexora Bot <bot@nexora.test>',
+    timeoutMs: 2000,
+  });
   cleanups.push(() => mailer.close());
   return mailer;
 }
@@ -99,7 +103,14 @@ describe('createMailer', () => {
     expect(got.headers.get('message-id')).toBe('<lead-evt-0001@nexora.test>');
     expect(got.headers.get('subject')).toBe(mail.subject);
     expect(got.headers.get('auto-submitted')).toBe('auto-generated');
-    for (const s of ['+971501234567', 'jane@example.com', '$500,000', 'Portugal', 'Europe Golden Visa', 'Hi, is 500k enough?']) {
+    for (const s of [
+      '+971501234567',
+      'jane@example.com',
+      '$500,000',
+      'Portugal',
+      'Europe Golden Visa',
+      'Hi, is 500k enough?',
+    ]) {
       expect(got.text).toContain(s);
       expect(got.html).toContain(s);
     }
@@ -135,7 +146,11 @@ describe('createMailer', () => {
     });
     cleanups.push(smtp.close);
 
-    const outcome = await mailerFor(smtp.port, 'bot%40nexora.test:p%40ss:word@').send(['ops@nexora.test'], renderLeadEmail(event, {}), 'm-3');
+    const outcome = await mailerFor(smtp.port, 'bot%40nexora.test:p%40ss:word@').send(
+      ['ops@nexora.test'],
+      renderLeadEmail(event, {}),
+      'm-3',
+    );
 
     expect(outcome.status).toBe('sent');
     expect(logins).toEqual(['bot@nexora.test:p@ss:word']);
@@ -207,7 +222,11 @@ describe('createMailer', () => {
     });
     cleanups.push(smtp.close);
 
-    const outcome = await mailerFor(smtp.port).send(['ops@nexora.test', 'gone@nexora.test'], renderLeadEmail(event, {}), 'm-7');
+    const outcome = await mailerFor(smtp.port).send(
+      ['ops@nexora.test', 'gone@nexora.test'],
+      renderLeadEmail(event, {}),
+      'm-7',
+    );
 
     expect(outcome.status).toBe('sent');
     expect(outcome.status === 'sent' && outcome.detail).toContain('gone@nexora.test (550 5.1.1 Gone)');

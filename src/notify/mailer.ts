@@ -69,7 +69,11 @@ export function createMailer(opts: MailerOptions): Mailer {
 
 /** Deterministic, so a duplicate (a retry after a lost reply) shows up as the same Message-ID. */
 export function toMessageId(id: string, domain: string): string {
-  const local = id.replace(/[^A-Za-z0-9._+-]/g, '-').replace(/\.{2,}/g, '.').replace(/^\.|\.$/g, '') || 'lead';
+  const local =
+    id
+      .replace(/[^A-Za-z0-9._+-]/g, '-')
+      .replace(/\.{2,}/g, '.')
+      .replace(/^\.|\.$/g, '') || 'lead';
   return `<${local}@${domain}>`;
 }
 

@@ -47,18 +47,76 @@ export function createMetrics(o: { db: Kysely<Database>; clock: Clock; defaultMe
   const registry = new Registry();
   const registers = [registry];
 
-  const webhookRequests = new Counter({ name: 'nexora_webhook_requests_total', help: 'Requests to /webhook by method and HTTP status', labelNames: ['method', 'code'], registers });
-  const ackSeconds = new Histogram({ name: 'nexora_webhook_ack_seconds', help: 'Time from receiving a POST /webhook to answering it (everything stored first)', buckets: SECONDS_BUCKETS, registers });
-  const inbound = new Counter({ name: 'nexora_inbound_messages_total', help: 'New inbound messages stored, by WhatsApp type (redeliveries excluded)', labelNames: ['type'], registers });
-  const duplicates = new Counter({ name: 'nexora_inbound_duplicates_total', help: 'Inbound messages Meta delivered again (already stored, ignored)', registers });
-  const statuses = new Counter({ name: 'nexora_outbound_statuses_total', help: "Meta's status callbacks for our messages (sent, delivered, read, failed) by error code", labelNames: ['status', 'code'], registers });
-  const processed = new Counter({ name: 'nexora_inbound_processed_total', help: 'Inbound messages handled by the conversation (processed) or too old to answer (expired)', labelNames: ['outcome'], registers });
-  const steps = new Counter({ name: 'nexora_conversation_steps_total', help: 'Processed messages by the conversation step they leave the user in (the funnel: main_menu, choose_category, ask_budget, ask_country, ask_name, ask_email)', labelNames: ['step'], registers });
-  const effects = new Counter({ name: 'nexora_conversation_effects_total', help: 'Side effects the conversation asked for (save_lead, record_country, job_search)', labelNames: ['effect'], registers });
-  const leads = new Counter({ name: 'nexora_leads_total', help: 'Leads saved (a user completed the consultant form)', registers });
-  const outbound = new Counter({ name: 'nexora_outbound_messages_total', help: 'Send attempts by result (sent, sandbox, retry, failed, token_invalid) and Meta error code', labelNames: ['result', 'code'], registers });
-  const sendSeconds = new Histogram({ name: 'nexora_send_seconds', help: 'Duration of one Graph API send call', buckets: SECONDS_BUCKETS, registers });
-  const notifications = new Counter({ name: 'nexora_notifications_total', help: 'Notification delivery attempts by kind and outcome (sent, retry, failed)', labelNames: ['kind', 'outcome'], registers });
+  const webhookRequests = new Counter({
+    name: 'nexora_webhook_requests_total',
+    help: 'Requests to /webhook by method and HTTP status',
+    labelNames: ['method', 'code'],
+    registers,
+  });
+  const ackSeconds = new Histogram({
+    name: 'nexora_webhook_ack_seconds',
+    help: 'Time from receiving a POST /webhook to answering it (everything stored first)',
+    buckets: SECONDS_BUCKETS,
+    registers,
+  });
+  const inbound = new Counter({
+    name: 'nexora_inbound_messages_total',
+    help: 'New inbound messages stored, by WhatsApp type (redeliveries excluded)',
+    labelNames: ['type'],
+    registers,
+  });
+  const duplicates = new Counter({
+    name: 'nexora_inbound_duplicates_total',
+    help: 'Inbound messages Meta delivered again (already stored, ignored)',
+    registers,
+  });
+  const statuses = new Counter({
+    name: 'nexora_outbound_statuses_total',
+    help: "Meta's status callbacks for our messages (sent, delivered, read, failed) by error code",
+    labelNames: ['status', 'code'],
+    registers,
+  });
+  const processed = new Counter({
+    name: 'nexora_inbound_processed_total',
+    help: 'Inbound messages handled by the conversation (processed) or too old to answer (expired)',
+    labelNames: ['outcome'],
+    registers,
+  });
+  const steps = new Counter({
+    name: 'nexora_conversation_steps_total',
+    help: 'Processed messages by the conversation step they leave the user in (the funnel: main_menu, choose_category, ask_budget, ask_country, ask_name, ask_email)',
+    labelNames: ['step'],
+    registers,
+  });
+  const effects = new Counter({
+    name: 'nexora_conversation_effects_total',
+    help: 'Side effects the conversation asked for (save_lead, record_country, job_search)',
+    labelNames: ['effect'],
+    registers,
+  });
+  const leads = new Counter({
+    name: 'nexora_leads_total',
+    help: 'Leads saved (a user completed the consultant form)',
+    registers,
+  });
+  const outbound = new Counter({
+    name: 'nexora_outbound_messages_total',
+    help: 'Send attempts by result (sent, sandbox, retry, failed, token_invalid) and Meta error code',
+    labelNames: ['result', 'code'],
+    registers,
+  });
+  const sendSeconds = new Histogram({
+    name: 'nexora_send_seconds',
+    help: 'Duration of one Graph API send call',
+    buckets: SECONDS_BUCKETS,
+    registers,
+  });
+  const notifications = new Counter({
+    name: 'nexora_notifications_total',
+    help: 'Notification delivery attempts by kind and outcome (sent, retry, failed)',
+    labelNames: ['kind', 'outcome'],
+    registers,
+  });
 
   const statusCodes = new Set<string>();
   const sample = queueStatsSampler(o.db, o.clock);
@@ -92,7 +150,10 @@ export function createMetrics(o: { db: Kysely<Database>; clock: Clock; defaultMe
       // Statuses are unique per (wamid, status): exact when all were new, else counted as unattributed.
       if (result.storedStatuses === parsed.statuses.length) {
         for (const s of parsed.statuses) {
-          statuses.inc({ status: statusLabel(s.status), code: s.errorCode === null ? '' : cappedLabel(statusCodes, String(s.errorCode)) });
+          statuses.inc({
+            status: statusLabel(s.status),
+            code: s.errorCode === null ? '' : cappedLabel(statusCodes, String(s.errorCode)),
+          });
         }
       } else if (result.storedStatuses > 0) statuses.inc({ status: 'unattributed', code: '' }, result.storedStatuses);
     },

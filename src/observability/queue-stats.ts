@@ -32,9 +32,21 @@ async function stat(db: Kysely<Database>, query: RawBuilder<Row>, now: number): 
 
 export async function readQueueStats(db: Kysely<Database>, now: number): Promise<QueueStats> {
   const [inbound, outbound, notifications] = await Promise.all([
-    stat(db, sql<Row>`select count(*) as n, min(created_at) as oldest from whatsapp_messages where status = 'received'`, now),
-    stat(db, sql<Row>`select count(*) as n, min(created_at) as oldest from whatsapp_messages where status in ('queued', 'sending')`, now),
-    stat(db, sql<Row>`select count(*) as n, min(created_at) as oldest from notifications where status in ('pending', 'sending')`, now),
+    stat(
+      db,
+      sql<Row>`select count(*) as n, min(created_at) as oldest from whatsapp_messages where status = 'received'`,
+      now,
+    ),
+    stat(
+      db,
+      sql<Row>`select count(*) as n, min(created_at) as oldest from whatsapp_messages where status in ('queued', 'sending')`,
+      now,
+    ),
+    stat(
+      db,
+      sql<Row>`select count(*) as n, min(created_at) as oldest from notifications where status in ('pending', 'sending')`,
+      now,
+    ),
   ]);
   return { inbound, outbound, notifications };
 }

@@ -2,7 +2,6 @@
 import { DEFAULT_MAX_SEND_ATTEMPTS } from '../pipeline/outbound-sender.js';
 import type { SendOutcome } from '../whatsapp/types.js';
 
-
 export type SendResultLabel = 'sent' | 'sandbox' | 'retry' | 'failed' | 'token_invalid';
 
 export function sendResultLabels(r: {
@@ -19,8 +18,22 @@ export function sendResultLabels(r: {
 }
 
 const MESSAGE_TYPES = new Set([
-  'text', 'interactive', 'button', 'image', 'audio', 'video', 'document', 'sticker', 'location',
-  'contacts', 'reaction', 'order', 'system', 'request_welcome', 'unsupported', 'unknown',
+  'text',
+  'interactive',
+  'button',
+  'image',
+  'audio',
+  'video',
+  'document',
+  'sticker',
+  'location',
+  'contacts',
+  'reaction',
+  'order',
+  'system',
+  'request_welcome',
+  'unsupported',
+  'unknown',
 ]);
 const STATUSES = new Set(['sent', 'delivered', 'read', 'failed', 'played', 'deleted']);
 

@@ -27,8 +27,16 @@ export async function cleanupSessions(
 ): Promise<CleanupResult> {
   const batchSize = args.batchSize ?? 1000;
   const sessionsReset = await resetIdleSessions(db, now - args.olderThanMs, batchSize, now, args.onProgress);
-  if (args.retentionDays === undefined) return { sessionsReset, messagesPurged: 0, statusesPurged: 0, purgedBefore: null };
-  return { sessionsReset, ...(await purgeExpiredMessages(db, { retentionDays: args.retentionDays, batchSize, onProgress: args.onProgress }, now)) };
+  if (args.retentionDays === undefined)
+    return { sessionsReset, messagesPurged: 0, statusesPurged: 0, purgedBefore: null };
+  return {
+    sessionsReset,
+    ...(await purgeExpiredMessages(
+      db,
+      { retentionDays: args.retentionDays, batchSize, onProgress: args.onProgress },
+      now,
+    )),
+  };
 }
 
 /** The DATA_RETENTION_DAYS purge alone (also for the server's daily retention job). */
@@ -46,16 +54,40 @@ export async function purgeExpiredMessages(
 const idleSince = (cutoff: number) => (eb: ExpressionBuilder<Database, 'whatsapp_sessions'>) =>
   eb.and([eb('is_active', '=', 1), eb(eb.fn.coalesce('last_activity', 'created_at'), '<', cutoff)]);
 
-async function resetIdleSessions(db: Kysely<Database>, cutoff: number, batchSize: number, now: number, onProgress?: ProgressFn): Promise<number> {
-  const total = Number((await db.selectFrom('whatsapp_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where(idleSince(cutoff)).executeTakeFirstOrThrow()).n);
+async function resetIdleSessions(
+  db: Kysely<Database>,
+  cutoff: number,
+  batchSize: number,
+  now: number,
+  onProgress?: ProgressFn,
+): Promise<number> {
+  const total = Number(
+    (
+      await db
+        .selectFrom('whatsapp_sessions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(idleSince(cutoff))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   let done = 0;
   while (done < total) {
-    const ids = await db.selectFrom('whatsapp_sessions').select('id').where(idleSince(cutoff)).orderBy('id').limit(batchSize).execute();
+    const ids = await db
+      .selectFrom('whatsapp_sessions')
+      .select('id')
+      .where(idleSince(cutoff))
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
     if (ids.length === 0) break;
     const r = await db
       .updateTable('whatsapp_sessions')
       .set({ current_step: 'main_menu', metadata: '{}', is_active: 0, updated_at: now })
-      .where('id', 'in', ids.map((s) => s.id))
+      .where(
+        'id',
+        'in',
+        ids.map((s) => s.id),
+      )
       .where(idleSince(cutoff)) // re-checked: the person may have written since the select
       .executeTakeFirst();
     done += Number(r.numUpdatedRows);
@@ -66,17 +98,48 @@ async function resetIdleSessions(db: Kysely<Database>, cutoff: number, batchSize
 }
 
 async function purgeOldMessages(db: Kysely<Database>, cutoff: number, batchSize: number, onProgress?: ProgressFn) {
-  const old = (eb: ExpressionBuilder<Database, 'whatsapp_messages'>) => eb.and([eb('timestamp', '<', cutoff), eb('status', 'in', [...FINISHED])]);
-  const total = Number((await db.selectFrom('whatsapp_messages').select((eb) => eb.fn.countAll<number>().as('n')).where(old).executeTakeFirstOrThrow()).n);
+  const old = (eb: ExpressionBuilder<Database, 'whatsapp_messages'>) =>
+    eb.and([eb('timestamp', '<', cutoff), eb('status', 'in', [...FINISHED])]);
+  const total = Number(
+    (
+      await db
+        .selectFrom('whatsapp_messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(old)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   let messagesPurged = 0;
   let statusesPurged = 0;
   while (messagesPurged < total) {
-    const batch = await db.selectFrom('whatsapp_messages').select(['id', 'message_id']).where(old).orderBy('id').limit(batchSize).execute();
+    const batch = await db
+      .selectFrom('whatsapp_messages')
+      .select(['id', 'message_id'])
+      .where(old)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
     if (batch.length === 0) break;
     const wamids = batch.map((m) => m.message_id).filter((w): w is string => w !== null);
     await db.transaction().execute(async (trx) => {
-      if (wamids.length > 0) statusesPurged += Number((await trx.deleteFrom('whatsapp_statuses').where('message_id', 'in', wamids).executeTakeFirst()).numDeletedRows);
-      messagesPurged += Number((await trx.deleteFrom('whatsapp_messages').where('id', 'in', batch.map((m) => m.id)).where(old).executeTakeFirst()).numDeletedRows);
+      if (wamids.length > 0)
+        statusesPurged += Number(
+          (await trx.deleteFrom('whatsapp_statuses').where('message_id', 'in', wamids).executeTakeFirst())
+            .numDeletedRows,
+        );
+      messagesPurged += Number(
+        (
+          await trx
+            .deleteFrom('whatsapp_messages')
+            .where(
+              'id',
+              'in',
+              batch.map((m) => m.id),
+            )
+            .where(old)
+            .executeTakeFirst()
+        ).numDeletedRows,
+      );
     });
     onProgress?.({ step: 'messages', done: messagesPurged, total });
   }

@@ -18,7 +18,12 @@ const n = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
  * notification about them. The audit row records that a deletion happened and what it removed, never
  * who it was about, so the erasure can be shown without keeping the data it erased.
  */
-export async function deleteUser(db: Kysely<Database>, phoneInput: string, actor: Actor, now: number): Promise<DeleteUserResult> {
+export async function deleteUser(
+  db: Kysely<Database>,
+  phoneInput: string,
+  actor: Actor,
+  now: number,
+): Promise<DeleteUserResult> {
   const phone = requirePhone(phoneInput);
   return db.transaction().execute(async (trx) => {
     // The session first: its row lock makes a worker that is answering this person right now finish
@@ -30,7 +35,16 @@ export async function deleteUser(db: Kysely<Database>, phoneInput: string, actor
         .where((eb) =>
           eb.or([
             eb('recipient_id', '=', phone),
-            eb('message_id', 'in', eb.selectFrom('whatsapp_messages').select('message_id').where('phone', '=', phone).where('message_id', 'is not', null).$narrowType<{ message_id: string }>()),
+            eb(
+              'message_id',
+              'in',
+              eb
+                .selectFrom('whatsapp_messages')
+                .select('message_id')
+                .where('phone', '=', phone)
+                .where('message_id', 'is not', null)
+                .$narrowType<{ message_id: string }>(),
+            ),
           ]),
         )
         .executeTakeFirst(),
@@ -42,7 +56,12 @@ export async function deleteUser(db: Kysely<Database>, phoneInput: string, actor
     if (sessions + messages + statuses + leads + notifications === 0) throw unknownUser(phone);
     const audit = await trx
       .insertInto('audit_log')
-      .values({ action: 'delete_user', actor, details: JSON.stringify({ deleted, at: new Date(now).toISOString() }), created_at: now })
+      .values({
+        action: 'delete_user',
+        actor,
+        details: JSON.stringify({ deleted, at: new Date(now).toISOString() }),
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { phone, deleted, auditId: audit.id };

@@ -46,9 +46,20 @@ export async function exportUser(
   const batchSize = opts.batchSize ?? 500;
   const session = await db.selectFrom('whatsapp_sessions').selectAll().where('phone', '=', phone).executeTakeFirst();
   const lead = await db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', phone).executeTakeFirst();
-  const notifications = await db.selectFrom('notifications').selectAll().where('phone', '=', phone).orderBy('id').execute();
+  const notifications = await db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('phone', '=', phone)
+    .orderBy('id')
+    .execute();
   const total = Number(
-    (await db.selectFrom('whatsapp_messages').select((eb) => eb.fn.countAll<number>().as('n')).where('phone', '=', phone).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('whatsapp_messages')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('phone', '=', phone)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   if (!session && !lead && total === 0 && notifications.length === 0) throw unknownUser(phone);
 
@@ -65,14 +76,28 @@ export async function exportUser(
   };
 }
 
-async function readMessagesAndStatuses(db: Kysely<Database>, phone: string, total: number, batchSize: number, onProgress?: ProgressFn) {
+async function readMessagesAndStatuses(
+  db: Kysely<Database>,
+  phone: string,
+  total: number,
+  batchSize: number,
+  onProgress?: ProgressFn,
+) {
   const messages: Row[] = [];
   const statuses = new Map<number, Row>();
-  for (let afterId = 0; ; ) {
-    const batch = await db.selectFrom('whatsapp_messages').selectAll().where('phone', '=', phone).where('id', '>', afterId).orderBy('id').limit(batchSize).execute();
+  for (let afterId = 0; ;) {
+    const batch = await db
+      .selectFrom('whatsapp_messages')
+      .selectAll()
+      .where('phone', '=', phone)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
     const wamids = batch.map((m) => m.message_id).filter((w): w is string => w !== null);
     if (wamids.length > 0) {
-      for (const s of await db.selectFrom('whatsapp_statuses').selectAll().where('message_id', 'in', wamids).execute()) statuses.set(s.id, readable(s));
+      for (const s of await db.selectFrom('whatsapp_statuses').selectAll().where('message_id', 'in', wamids).execute())
+        statuses.set(s.id, readable(s));
     }
     messages.push(...batch.map(readable));
     onProgress?.({ step: 'messages', done: messages.length, total });

@@ -7,14 +7,21 @@ export interface Stats {
   since: string;
   generatedAt: string;
   users: { total: number; activeInPeriod: number; activeSessions: number; optedOut: number };
-  messages: { incoming: number; outgoing: number; outgoingFailed: number; inboundPending: number; outboundQueued: number };
+  messages: {
+    incoming: number;
+    outgoing: number;
+    outgoingFailed: number;
+    inboundPending: number;
+    outboundQueued: number;
+  };
   leads: { total: number; newInPeriod: number };
   notifications: { pending: number; failed: number };
 }
 
 const DAY_MS = 86_400_000;
 type Counted = { n: number | string };
-const sum = <T extends Counted>(rows: T[], keep: (r: T) => boolean = () => true) => rows.filter(keep).reduce((acc, r) => acc + Number(r.n), 0);
+const sum = <T extends Counted>(rows: T[], keep: (r: T) => boolean = () => true) =>
+  rows.filter(keep).reduce((acc, r) => acc + Number(r.n), 0);
 
 /** Activity over the last `days` days, plus the current backlog (`stats`, GET /admin/api/stats). */
 export async function getStats(db: Kysely<Database>, args: { days: number }, now: number): Promise<Stats> {
@@ -27,9 +34,17 @@ export async function getStats(db: Kysely<Database>, args: { days: number }, now
     messageCounts(db, since),
     db
       .selectFrom('whatsapp_leads')
-      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('created_at', '>=', since).then(1).else(0).end()).as('recent')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.sum<number>(eb.case().when('created_at', '>=', since).then(1).else(0).end()).as('recent'),
+      ])
       .executeTakeFirstOrThrow(),
-    db.selectFrom('notifications').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['pending', 'sending', 'failed']).groupBy('status').execute(),
+    db
+      .selectFrom('notifications')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['pending', 'sending', 'failed'])
+      .groupBy('status')
+      .execute(),
   ]);
   return {
     days: args.days,
@@ -39,7 +54,10 @@ export async function getStats(db: Kysely<Database>, args: { days: number }, now
     messages,
     // sum() over no rows is null on both databases.
     leads: { total: Number(leads.total), newInPeriod: Number(leads.recent ?? 0) },
-    notifications: { pending: sum(notifications, (n) => n.status !== 'failed'), failed: sum(notifications, (n) => n.status === 'failed') },
+    notifications: {
+      pending: sum(notifications, (n) => n.status !== 'failed'),
+      failed: sum(notifications, (n) => n.status === 'failed'),
+    },
   };
 }
 
@@ -71,7 +89,12 @@ async function messageCounts(db: Kysely<Database>, since: number): Promise<Stats
       .where('type', '<>', 'read')
       .groupBy(['direction', 'status'])
       .execute(),
-    db.selectFrom('whatsapp_messages').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['received', 'queued', 'sending']).groupBy('status').execute(),
+    db
+      .selectFrom('whatsapp_messages')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['received', 'queued', 'sending'])
+      .groupBy('status')
+      .execute(),
   ]);
   return {
     incoming: sum(period, (m) => m.direction === 'incoming'),

@@ -16,7 +16,11 @@ export interface UserInfo {
 }
 
 /** Session, lead and last messages of one person (`user-info`, GET /admin/api/users/:phone). */
-export async function getUserInfo(db: Kysely<Database>, phoneInput: string, args: { messages: number }): Promise<UserInfo> {
+export async function getUserInfo(
+  db: Kysely<Database>,
+  phoneInput: string,
+  args: { messages: number },
+): Promise<UserInfo> {
   const phone = requirePhone(phoneInput);
   const [session, lead, recent, counts] = await Promise.all([
     findSession(db, phone),

@@ -24,7 +24,18 @@ export interface LeadView {
   updatedAt: string;
 }
 
-export const LEAD_FIELDS = ['id', 'phone', 'name', 'email', 'interest', 'budget', 'countryOfInterest', 'notes', 'createdAt', 'updatedAt'] as const;
+export const LEAD_FIELDS = [
+  'id',
+  'phone',
+  'name',
+  'email',
+  'interest',
+  'budget',
+  'countryOfInterest',
+  'notes',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export function toLeadView(r: LeadRow): LeadView {
   return {
@@ -60,7 +71,10 @@ export async function listLeads(
     .limit(args.limit)
     .offset(args.offset)
     .execute();
-  const count = await filtered(db.selectFrom('whatsapp_leads').select((eb) => eb.fn.countAll<number>().as('n')), args).executeTakeFirstOrThrow();
+  const count = await filtered(
+    db.selectFrom('whatsapp_leads').select((eb) => eb.fn.countAll<number>().as('n')),
+    args,
+  ).executeTakeFirstOrThrow();
   return { total: Number(count.n), limit: args.limit, offset: args.offset, leads: rows.map(toLeadView) };
 }
 

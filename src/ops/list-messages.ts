@@ -2,7 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Database, InboundState, OutboundState } from '../store/schema.js';
 import { toMessageView, type MessageView } from './user-views.js';
 
-export const MESSAGE_STATUSES = ['received', 'processed', 'expired', 'failed', 'queued', 'sending', 'sent', 'delivered', 'read', 'sandbox'] as const;
+export const MESSAGE_STATUSES = [
+  'received',
+  'processed',
+  'expired',
+  'failed',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'sandbox',
+] as const;
 export type MessageStatus = InboundState | OutboundState;
 
 export interface MessageListItem extends MessageView {
@@ -19,12 +30,23 @@ export async function listMessages(
   let q = db.selectFrom('whatsapp_messages').where('type', '<>', 'read');
   if (args.status) q = q.where('status', '=', args.status);
   if (args.direction) q = q.where('direction', '=', args.direction);
-  const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(args.limit).offset(args.offset).execute();
+  const rows = await q
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(args.limit)
+    .offset(args.offset)
+    .execute();
   const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return {
     total: Number(count.n),
     limit: args.limit,
     offset: args.offset,
-    messages: rows.map((m) => ({ ...toMessageView(m), phone: m.phone, attempts: m.attempts, updatedAt: new Date(m.updated_at).toISOString() })),
+    messages: rows.map((m) => ({
+      ...toMessageView(m),
+      phone: m.phone,
+      attempts: m.attempts,
+      updatedAt: new Date(m.updated_at).toISOString(),
+    })),
   };
 }

@@ -11,7 +11,8 @@ export function schemaIsCurrent(db: Kysely<any>): Promise<boolean> {
   return migrationsAreCurrent(db);
 }
 
-export type ResetDbResult = { ok: true; applied: string[] } | { ok: false; reason: 'production_without_force' | 'not_confirmed' };
+export type ResetDbResult =
+  { ok: true; applied: string[] } | { ok: false; reason: 'production_without_force' | 'not_confirmed' };
 
 /**
  * `reset-db`: every table dropped (all migrations undone) and created empty again, once confirmed.

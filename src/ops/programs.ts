@@ -22,7 +22,19 @@ export type ProgramView = Required<ProgramInput> & { id: number; created_at: str
 function toView(r: ProgramRow): ProgramView {
   const { id, country, category, name, description, minimum_investment, processing_time, link, rank } = r;
   const at = (ms: number) => new Date(ms).toISOString();
-  return { id, country, category, name, description, minimum_investment, processing_time, link, rank, created_at: at(r.created_at), updated_at: at(r.updated_at) };
+  return {
+    id,
+    country,
+    category,
+    name,
+    description,
+    minimum_investment,
+    processing_time,
+    link,
+    rank,
+    created_at: at(r.created_at),
+    updated_at: at(r.updated_at),
+  };
 }
 
 /** Validates with the seed file's own schema, so every way into the catalogue accepts the same programs. */
@@ -48,7 +60,8 @@ export async function listProgramsOp(db: Kysely<Database>): Promise<ProgramView[
 
 export async function addProgram(db: Kysely<Database>, input: ProgramInput, now: number): Promise<ProgramView> {
   const programs = validProgram(input);
-  if (await findProgramByName(db, input.name)) throw new AppError('BAD_REQUEST', `a program named "${input.name}" already exists (use update)`);
+  if (await findProgramByName(db, input.name))
+    throw new AppError('BAD_REQUEST', `a program named "${input.name}" already exists (use update)`);
   await upsertPrograms(db, programs, now);
   return toView(await getProgram(db, input.name));
 }
@@ -77,7 +90,11 @@ export async function seedPrograms(db: Kysely<Database>, file: string | undefine
   try {
     programs = await readProgramsFile(source);
   } catch (e) {
-    throw new AppError('BAD_REQUEST', `cannot load programs: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 400)}`, { cause: e });
+    throw new AppError(
+      'BAD_REQUEST',
+      `cannot load programs: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 400)}`,
+      { cause: e },
+    );
   }
   return { file: source, ...(await upsertPrograms(db, programs, now)) };
 }

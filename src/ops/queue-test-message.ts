@@ -17,7 +17,12 @@ export interface TestMessageResult {
  * Queues a text message through the real outbound queue (`test-message`); the running server's
  * sender delivers it and records the outcome on the row.
  */
-export async function queueTestMessage(db: Kysely<Database>, phoneInput: string, text: string, now: number): Promise<TestMessageResult> {
+export async function queueTestMessage(
+  db: Kysely<Database>,
+  phoneInput: string,
+  text: string,
+  now: number,
+): Promise<TestMessageResult> {
   const phone = requirePhone(phoneInput);
   return db.transaction().execute(async (trx) => {
     await queueOutbound(trx, { phone, replies: [{ kind: 'text', body: text }], replyTo: null, now });
@@ -31,7 +36,11 @@ export async function queueTestMessage(db: Kysely<Database>, phoneInput: string,
       .where('reply_to', 'is', null)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    const session = await trx.selectFrom('whatsapp_sessions').select('last_inbound_at').where('phone', '=', phone).executeTakeFirst();
+    const session = await trx
+      .selectFrom('whatsapp_sessions')
+      .select('last_inbound_at')
+      .where('phone', '=', phone)
+      .executeTakeFirst();
     const lastInbound = session?.last_inbound_at ?? null;
     return { id: row.id, phone, outsideWindow: lastInbound === null || now - lastInbound > WINDOW_MS };
   });

@@ -28,5 +28,10 @@ export async function replayInbound(db: Kysely<Database>, wamid: string, now: nu
     .set({ status: 'received', processed_at: null, error_code: null, error_title: null, updated_at: now })
     .where('id', '=', row.id)
     .execute();
-  return { id: row.id, phone: row.phone, previousStatus: row.status, willExpire: now - row.timestamp > STALE_INBOUND_MS };
+  return {
+    id: row.id,
+    phone: row.phone,
+    previousStatus: row.status,
+    willExpire: now - row.timestamp > STALE_INBOUND_MS,
+  };
 }

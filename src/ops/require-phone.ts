@@ -8,7 +8,11 @@ import { maskPhone, normalizePhone } from '../lib/phone.js';
  */
 export function requirePhone(input: string): string {
   const phone = normalizePhone(input);
-  if (!phone) throw new AppError('BAD_REQUEST', 'bad phone format (expected e.g. +971 50 123 4567, 00971501234567 or 971501234567)');
+  if (!phone)
+    throw new AppError(
+      'BAD_REQUEST',
+      'bad phone format (expected e.g. +971 50 123 4567, 00971501234567 or 971501234567)',
+    );
   return phone;
 }
 

@@ -14,11 +14,23 @@ export interface RetryFailedResult {
  * The last error is cleared on messages (the row shows the new attempt's outcome), kept on notifications
  * (overwritten by the next attempt), because both tables already work that way.
  */
-export async function retryFailed(db: Kysely<Database>, args: { since?: number }, now: number): Promise<RetryFailedResult> {
+export async function retryFailed(
+  db: Kysely<Database>,
+  args: { since?: number },
+  now: number,
+): Promise<RetryFailedResult> {
   return db.transaction().execute(async (trx) => {
     let messages = trx
       .updateTable('whatsapp_messages')
-      .set({ status: 'queued', attempts: 0, next_attempt_at: now, locked_until: null, error_code: null, error_title: null, updated_at: now })
+      .set({
+        status: 'queued',
+        attempts: 0,
+        next_attempt_at: now,
+        locked_until: null,
+        error_code: null,
+        error_title: null,
+        updated_at: now,
+      })
       .where('direction', '=', 'outgoing')
       .where('status', '=', 'failed')
       .where('type', '<>', 'read');

@@ -32,6 +32,9 @@ export async function queueAdminAlert(
     .executeTakeFirst();
   // When it cannot reach an inbox, the alert goes to the log instead (once, like the e-mail).
   if (!canSend && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
-    log?.warn({ dedupeKey: alert.dedupeKey, text: alert.text }, `admin alert not e-mailed (SMTP_URL or ADMIN_EMAIL is not set): ${alert.subject}`);
+    log?.warn(
+      { dedupeKey: alert.dedupeKey, text: alert.text },
+      `admin alert not e-mailed (SMTP_URL or ADMIN_EMAIL is not set): ${alert.subject}`,
+    );
   }
 }

@@ -4,7 +4,12 @@ import type { Clock } from '../lib/clock.js';
 import { maskPhone } from '../lib/phone.js';
 import { WakeSignal } from '../lib/wake-signal.js';
 import type { Database } from '../store/schema.js';
-import { processNextForUser, processNextForUsers, type ProcessContext, type ProcessOutcome } from './process-inbound.js';
+import {
+  processNextForUser,
+  processNextForUsers,
+  type ProcessContext,
+  type ProcessOutcome,
+} from './process-inbound.js';
 
 export interface InboundWorkerOptions {
   db: Kysely<Database>;
@@ -197,7 +202,10 @@ export class InboundWorker {
       if (!head) return;
       const n = (this.failures.get(head.id) ?? 0) + 1;
       this.failures.set(head.id, n);
-      this.o.log.error({ err, wamid: head.message_id, user: maskPhone(phone), failures: n }, 'processing an inbound message failed');
+      this.o.log.error(
+        { err, wamid: head.message_id, user: maskPhone(phone), failures: n },
+        'processing an inbound message failed',
+      );
       if (n >= MAX_FAILURES) {
         const now = this.o.clock.now();
         await this.o.db

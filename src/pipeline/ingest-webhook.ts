@@ -28,7 +28,11 @@ export async function ingestWebhook(db: Kysely<Database>, parsed: ParsedWebhook,
  * arrived together), with one result per webhook, in order. All or nothing: the caller falls back
  * to one transaction per webhook if the group fails, so one bad webhook cannot fail the others.
  */
-export async function ingestWebhooks(db: Kysely<Database>, batch: readonly ParsedWebhook[], now: number): Promise<IngestResult[]> {
+export async function ingestWebhooks(
+  db: Kysely<Database>,
+  batch: readonly ParsedWebhook[],
+  now: number,
+): Promise<IngestResult[]> {
   const results = batch.map((p) => ({ storedMessages: 0, duplicateMessages: p.messages.length, storedStatuses: 0 }));
   if (batch.every((p) => p.messages.length === 0 && p.statuses.length === 0)) return results;
   return db.transaction().execute(async (trx) => {
@@ -82,7 +86,12 @@ export async function ingestWebhooks(db: Kysely<Database>, batch: readonly Parse
     for (const [key, s] of byKey) {
       if (!stored.has(key)) continue;
       results[statusOwner.get(key)!]!.storedStatuses++;
-      applied.push({ wamid: s.wamid, status: s.status, errorCode: s.errorCode, errorTitle: s.errorTitle ?? s.errorDetails });
+      applied.push({
+        wamid: s.wamid,
+        status: s.status,
+        errorCode: s.errorCode,
+        errorTitle: s.errorTitle ?? s.errorDetails,
+      });
     }
     await applyStatuses(trx, applied, now);
     return results;
@@ -136,7 +145,11 @@ export interface StatusToApply {
  * a wamid with no outbound row yet is left for the sender to apply when it records the send.
  * One read for the group, then the messages that changed are written (one statement on PostgreSQL).
  */
-export async function applyStatuses(trx: Kysely<Database>, statuses: readonly StatusToApply[], now: number): Promise<void> {
+export async function applyStatuses(
+  trx: Kysely<Database>,
+  statuses: readonly StatusToApply[],
+  now: number,
+): Promise<void> {
   if (statuses.length === 0) return;
   const wamids = [...new Set(statuses.map((s) => s.wamid))];
   const current = new Map<string, StatusWrite & { changed: boolean }>();

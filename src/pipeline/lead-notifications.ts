@@ -80,7 +80,12 @@ export async function queueLeadNotifications(
     });
   }
   if (notifier.webhookEnabled) {
-    rows.push({ kind: 'lead_webhook', dedupe_key: `lead_webhook:${event.eventId}`, status: 'pending' as const, last_error: null });
+    rows.push({
+      kind: 'lead_webhook',
+      dedupe_key: `lead_webhook:${event.eventId}`,
+      status: 'pending' as const,
+      last_error: null,
+    });
   }
   if (rows.length === 0) return;
   await trx
@@ -102,6 +107,9 @@ export async function queueLeadNotifications(
   // Logged inside the transaction: should it roll back, the message is redone with it, so the
   // line may repeat but is never missing.
   if (notifier.adminEmails.length > 0 && !notifier.emailEnabled) {
-    notifier.log?.info({ eventId: event.eventId, event: event.event }, 'lead e-mail recorded as skipped: SMTP_URL is not set');
+    notifier.log?.info(
+      { eventId: event.eventId, event: event.event },
+      'lead e-mail recorded as skipped: SMTP_URL is not set',
+    );
   }
 }

@@ -40,7 +40,12 @@ export function notificationHandlers(
     lead_webhook: async (row) => {
       if (!config.leadWebhook.url) return { status: 'failed', error: 'LEAD_WEBHOOK_URL is not set' };
       const event = JSON.parse(row.payload) as LeadEvent;
-      return postLeadEvent({ url: config.leadWebhook.url, secret: config.leadWebhook.secret, event, timeoutMs: opts.webhookTimeoutMs });
+      return postLeadEvent({
+        url: config.leadWebhook.url,
+        secret: config.leadWebhook.secret,
+        event,
+        timeoutMs: opts.webhookTimeoutMs,
+      });
     },
     admin_alert: async (row) => {
       if (!mailer) return { status: 'failed', error: 'SMTP_URL is not set' };
@@ -48,7 +53,8 @@ export function notificationHandlers(
       const html = `<pre>${escapeHtml(alert.text)}</pre>`;
       return mailer.send(config.adminEmails, { subject: alert.subject, text: alert.text, html }, row.dedupe_key);
     },
-    job_search: async (row, db) => answerJobSearch({ config, timeoutMs: opts.careerjetTimeoutMs, onRepliesQueued, now }, row, db),
+    job_search: async (row, db) =>
+      answerJobSearch({ config, timeoutMs: opts.careerjetTimeoutMs, onRepliesQueued, now }, row, db),
   };
 }
 
@@ -64,14 +70,25 @@ interface JobSearchDeps {
  * marks the notification sent in one transaction, conditional on still holding the lease, so the
  * answer is queued exactly once even if the process dies in between.
  */
-async function answerJobSearch(deps: JobSearchDeps, row: NotificationRow, db: Kysely<Database>): Promise<DeliveryOutcome> {
+async function answerJobSearch(
+  deps: JobSearchDeps,
+  row: NotificationRow,
+  db: Kysely<Database>,
+): Promise<DeliveryOutcome> {
   const payload = JSON.parse(row.payload) as { country: string; replyTo: number | null };
   const phone = row.phone;
   if (!phone) return { status: 'failed', error: 'job search without a user' };
   const country = countryFor(payload.country);
   const { careerjet } = deps.config;
   const result = await searchJobs(
-    { apiUrl: careerjet.apiUrl, affid: careerjet.affid, userIp: careerjet.userIp, userAgent: careerjet.userAgent, referer: careerjet.referer, timeoutMs: deps.timeoutMs },
+    {
+      apiUrl: careerjet.apiUrl,
+      affid: careerjet.affid,
+      userIp: careerjet.userIp,
+      userAgent: careerjet.userAgent,
+      referer: careerjet.referer,
+      timeoutMs: deps.timeoutMs,
+    },
     country,
   );
   const reply = renderJobsReply(country, result);
@@ -90,7 +107,11 @@ async function answerJobSearch(deps: JobSearchDeps, row: NotificationRow, db: Ky
   });
   if (done) deps.onRepliesQueued();
   return done
-    ? { status: 'sent', detail: result.kind === 'unavailable' ? `unavailable: ${result.reason}` : result.kind, recorded: true }
+    ? {
+        status: 'sent',
+        detail: result.kind === 'unavailable' ? `unavailable: ${result.reason}` : result.kind,
+        recorded: true,
+      }
     : { status: 'failed', error: 'lease lost before the answer was queued; another worker owns it' };
 }
 

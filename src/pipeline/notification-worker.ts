@@ -93,7 +93,10 @@ export class NotificationWorker {
   /** Takes up to `limit` due rows (of one lane, or any) and leases them to this worker. */
   async claim(limit: number, lane?: Lane): Promise<NotificationRow[]> {
     const now = this.o.clock.now();
-    const kinds = lane === undefined ? sql`` : sql`and kind ${sql.raw(lane === 'chat' ? 'in' : 'not in')} (${sql.join(CHAT_KINDS)})`;
+    const kinds =
+      lane === undefined
+        ? sql``
+        : sql`and kind ${sql.raw(lane === 'chat' ? 'in' : 'not in')} (${sql.join(CHAT_KINDS)})`;
     return this.o.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ id: number }>`
         select id from notifications
@@ -105,8 +108,17 @@ export class NotificationWorker {
       if (rows.length === 0) return [];
       return trx
         .updateTable('notifications')
-        .set((eb) => ({ status: 'sending', locked_until: now + (this.o.leaseMs ?? DEFAULT_LEASE_MS), attempts: eb('attempts', '+', 1), updated_at: now }))
-        .where('id', 'in', rows.map((r) => r.id))
+        .set((eb) => ({
+          status: 'sending',
+          locked_until: now + (this.o.leaseMs ?? DEFAULT_LEASE_MS),
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .returningAll()
         .execute();
     });
@@ -116,7 +128,12 @@ export class NotificationWorker {
     this.inFlight[lane]++;
     void this.deliver(row)
       .then((outcome) => this.record(row, outcome))
-      .catch((err: unknown) => this.o.log.error({ err, id: row.id, kind: row.kind }, 'recording a notification result failed; retried when its lease expires'))
+      .catch((err: unknown) =>
+        this.o.log.error(
+          { err, id: row.id, kind: row.kind },
+          'recording a notification result failed; retried when its lease expires',
+        ),
+      )
       .finally(() => {
         this.inFlight[lane]--;
         this.signal.wake();
@@ -126,7 +143,10 @@ export class NotificationWorker {
   private async deliver(row: NotificationRow): Promise<DeliveryOutcome> {
     const handler = this.o.handlers[row.kind];
     if (!handler) return { status: 'failed', error: `no handler for notification kind ${row.kind}` };
-    return handler(row, this.o.db).catch((err: unknown) => ({ status: 'retry', error: String((err as Error)?.message ?? err) }));
+    return handler(row, this.o.db).catch((err: unknown) => ({
+      status: 'retry',
+      error: String((err as Error)?.message ?? err),
+    }));
   }
 
   /** Records an attempt's outcome on the row, if the lease is still ours (see `update`). */
@@ -144,8 +164,11 @@ export class NotificationWorker {
     const final = outcome.status === 'failed' || row.attempts >= (this.o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     const backoffMs = backoffDelayMs(row.attempts, { baseMs: RETRY_BASE_MS, random: this.o.random });
     const delayMs = Math.max(outcome.status === 'retry' ? (outcome.retryAfterMs ?? 0) : 0, backoffMs);
-    const set: NotificationUpdate = final ? { status: 'failed', last_error: error } : { status: 'pending', next_attempt_at: now + delayMs, last_error: error };
-    if (!(await this.update(row, set, now))) this.o.log.warn(where, 'lease lost before the result was recorded: the row is another worker\'s now');
+    const set: NotificationUpdate = final
+      ? { status: 'failed', last_error: error }
+      : { status: 'pending', next_attempt_at: now + delayMs, last_error: error };
+    if (!(await this.update(row, set, now)))
+      this.o.log.warn(where, "lease lost before the result was recorded: the row is another worker's now");
     else if (final) this.o.log.warn({ ...where, error }, 'notification failed for good');
     else this.o.log.warn({ ...where, delayMs, error }, 'notification will be retried');
   }

@@ -10,7 +10,12 @@ export const OPT_OUT_CONFIRMATION =
 export const OPT_IN_CONFIRMATION = '🔔 Welcome back! You will receive our replies again.';
 
 function keyword(input: UserInput): string | null {
-  return input.kind === 'text' ? input.text.trim().toLowerCase().replace(/[.!]+$/, '') : null;
+  return input.kind === 'text'
+    ? input.text
+        .trim()
+        .toLowerCase()
+        .replace(/[.!]+$/, '')
+    : null;
 }
 
 export type OptOutDecision =
@@ -31,7 +36,8 @@ export function decideOptOut(session: SessionRow, input: UserInput): OptOutDecis
     return optedOut ? { kind: 'silent' } : { kind: 'opt_out', replies: [{ kind: 'text', body: OPT_OUT_CONFIRMATION }] };
   }
   if (!optedOut) return { kind: 'converse' };
-  if (word !== null && START_WORDS.has(word)) return { kind: 'opt_in', replies: [{ kind: 'text', body: OPT_IN_CONFIRMATION }] };
+  if (word !== null && START_WORDS.has(word))
+    return { kind: 'opt_in', replies: [{ kind: 'text', body: OPT_IN_CONFIRMATION }] };
   return { kind: 'silent' };
 }
 
@@ -39,7 +45,12 @@ export function decideOptOut(session: SessionRow, input: UserInput): OptOutDecis
  * Records the opt-out (or opt-in) on the session. On opt-out, replies still queued for this user
  * are cancelled: "sends nothing more" includes what was already waiting.
  */
-export async function recordOptOut(trx: Kysely<Database>, phone: string, optedOut: boolean, now: number): Promise<void> {
+export async function recordOptOut(
+  trx: Kysely<Database>,
+  phone: string,
+  optedOut: boolean,
+  now: number,
+): Promise<void> {
   await trx
     .updateTable('whatsapp_sessions')
     .set({ opted_out: optedOut ? 1 : 0, updated_at: now })

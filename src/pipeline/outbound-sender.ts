@@ -38,7 +38,11 @@ export interface OutboundSenderOptions {
   leaseMs?: number;
   pollMs?: number;
   random?: () => number;
-  onResult?: (r: { row: ClaimedMessage; outcome: SendOutcome | { ok: true; sandbox: true }; latencyMs: number }) => void;
+  onResult?: (r: {
+    row: ClaimedMessage;
+    outcome: SendOutcome | { ok: true; sandbox: true };
+    latencyMs: number;
+  }) => void;
   /** Called once when Meta says the token is bad (the admin alert). */
   onTokenInvalid?: (state: TokenInvalidState) => Promise<void>;
 }
@@ -166,7 +170,12 @@ export class OutboundSender {
       const ids = rows.slice(0, slots.length).map((r) => r.id);
       const claimed = await trx
         .updateTable('whatsapp_messages')
-        .set((eb) => ({ status: 'sending', locked_until: now + this.leaseMs, attempts: eb('attempts', '+', 1), updated_at: now }))
+        .set((eb) => ({
+          status: 'sending',
+          locked_until: now + this.leaseMs,
+          attempts: eb('attempts', '+', 1),
+          updated_at: now,
+        }))
         .where('id', 'in', ids)
         .returning(['id', 'phone', 'type', 'payload', 'attempts'])
         .execute();
@@ -178,7 +187,12 @@ export class OutboundSender {
   private dispatch(row: ClaimedMessage): void {
     this.inFlight++;
     void this.deliver(row)
-      .catch((err: unknown) => this.o.log.error({ err, id: row.id }, 'recording a send result failed; the lease will expire and it is retried'))
+      .catch((err: unknown) =>
+        this.o.log.error(
+          { err, id: row.id },
+          'recording a send result failed; the lease will expire and it is retried',
+        ),
+      )
       .finally(() => {
         this.inFlight--;
         this.signal.wake();
@@ -228,11 +242,20 @@ export class OutboundSender {
     if (!retryable) {
       await this.o.db
         .updateTable('whatsapp_messages')
-        .set({ status: 'failed', locked_until: null, error_code: outcome.code, error_title: outcome.title.slice(0, 500), updated_at: now })
+        .set({
+          status: 'failed',
+          locked_until: null,
+          error_code: outcome.code,
+          error_title: outcome.title.slice(0, 500),
+          updated_at: now,
+        })
         .where('id', '=', row.id)
         .where('locked_until', '=', row.lockedUntil)
         .execute();
-      log.warn({ id: row.id, user: maskPhone(row.phone), code: outcome.code, attempts: row.attempts }, 'outbound message failed');
+      log.warn(
+        { id: row.id, user: maskPhone(row.phone), code: outcome.code, attempts: row.attempts },
+        'outbound message failed',
+      );
       return;
     }
     const delay = Math.max(outcome.retryAfterMs ?? 0, backoffDelayMs(row.attempts, { random: this.o.random }));
@@ -241,7 +264,10 @@ export class OutboundSender {
       this.pausedUntil = Math.max(this.pausedUntil, now + delay);
     }
     await this.requeue(row, now, now + delay, { refundAttempt: false, outcome });
-    log.warn({ id: row.id, user: maskPhone(row.phone), code: outcome.code, scope: outcome.scope, delayMs: delay }, 'send failed; will retry');
+    log.warn(
+      { id: row.id, user: maskPhone(row.phone), code: outcome.code, scope: outcome.scope, delayMs: delay },
+      'send failed; will retry',
+    );
   }
 
   private async requeue(
@@ -269,7 +295,12 @@ export class OutboundSender {
   private async markTokenInvalid(outcome: Extract<SendOutcome, { ok: false }>, now: number): Promise<void> {
     const current = await readState<TokenInvalidState>(this.o.db, STATE_TOKEN_INVALID);
     if (current?.fingerprint === this.o.tokenFingerprint) return;
-    const state: TokenInvalidState = { fingerprint: this.o.tokenFingerprint, code: outcome.code, title: outcome.title, at: now };
+    const state: TokenInvalidState = {
+      fingerprint: this.o.tokenFingerprint,
+      code: outcome.code,
+      title: outcome.title,
+      at: now,
+    };
     await writeState(this.o.db, STATE_TOKEN_INVALID, state, now);
     this.tokenBad = true;
     this.o.log.error({ code: outcome.code }, 'WhatsApp token rejected: sending paused until a new token is configured');

@@ -45,7 +45,11 @@ export type ProcessOutcome =
  * session, run the conversation step, write the session, queue the replies, perform the effects
  * (lead, notifications) and mark the message processed. Either all of it happens or none does.
  */
-export async function processNextForUser(db: Kysely<Database>, phone: string, ctx: ProcessContext): Promise<ProcessOutcome> {
+export async function processNextForUser(
+  db: Kysely<Database>,
+  phone: string,
+  ctx: ProcessContext,
+): Promise<ProcessOutcome> {
   const [outcome] = await processNextForUsers(db, [phone], ctx);
   return outcome!;
 }
@@ -60,7 +64,11 @@ type Done = Extract<ProcessOutcome, { kind: 'processed' }>;
  * group is written and the caller processes the users one by one, so the failure stays with its own
  * user. Callers pass the users sorted (see claimSessions).
  */
-export async function processNextForUsers(db: Kysely<Database>, phones: readonly string[], ctx: ProcessContext): Promise<ProcessOutcome[]> {
+export async function processNextForUsers(
+  db: Kysely<Database>,
+  phones: readonly string[],
+  ctx: ProcessContext,
+): Promise<ProcessOutcome[]> {
   return db.transaction().execute(async (trx) => {
     const sessions = await claimSessions(trx, phones, ctx.now);
     const heads = await nextInbound(trx, [...sessions.keys()]);
@@ -89,7 +97,14 @@ export async function processNextForUsers(db: Kysely<Database>, phones: readonly
     }
     await updateSessionsAfterStep(trx, written);
     await insertMessages(trx, queued);
-    for (const e of effects) await applyEffects(trx, { phone: e.msg.phone, inbound: e.msg, effects: e.effects, now: ctx.now, notifier: ctx.notifier });
+    for (const e of effects)
+      await applyEffects(trx, {
+        phone: e.msg.phone,
+        inbound: e.msg,
+        effects: e.effects,
+        now: ctx.now,
+        notifier: ctx.notifier,
+      });
     await markInbound(trx, processed, 'processed', ctx.now);
     await markInbound(trx, expired, 'expired', ctx.now);
     return outcomes;
@@ -97,7 +112,10 @@ export async function processNextForUsers(db: Kysely<Database>, phones: readonly
 }
 
 /** Each user's oldest `received` message (WhatsApp timestamp, then id), and whether another waits. */
-async function nextInbound(trx: Kysely<Database>, phones: readonly string[]): Promise<Map<string, { msg: MessageRow; more: boolean }>> {
+async function nextInbound(
+  trx: Kysely<Database>,
+  phones: readonly string[],
+): Promise<Map<string, { msg: MessageRow; more: boolean }>> {
   const out = new Map<string, { msg: MessageRow; more: boolean }>();
   if (phones.length === 0) return out;
   // Two rows per user: the one to process, and whether another waits (saves a round just to find none).
@@ -122,7 +140,12 @@ interface Step {
   session?: SessionAfterStep;
 }
 
-async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageRow, ctx: ProcessContext): Promise<Step> {
+async function runStep(
+  trx: Kysely<Database>,
+  session: SessionRow,
+  msg: MessageRow,
+  ctx: ProcessContext,
+): Promise<Step> {
   const stored = inputFromStoredMessage(msg.type, msg.payload);
   if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
   const optOut = decideOptOut(session, stored.input);
@@ -133,14 +156,30 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
       rows = outboundRows({ phone: msg.phone, replies: optOut.replies, replyTo: msg.id, now: ctx.now });
     }
     const step = session.current_step;
-    return { outcome: { kind: 'processed', messageId: msg.id, wamid: msg.message_id, replies: rows.length, effects: [], step, previousStep: step }, rows, effects: [] };
+    return {
+      outcome: {
+        kind: 'processed',
+        messageId: msg.id,
+        wamid: msg.message_id,
+        replies: rows.length,
+        effects: [],
+        step,
+        previousStep: step,
+      },
+      rows,
+      effects: [],
+    };
   }
   if (optOut.kind === 'opt_in') await recordOptOut(trx, msg.phone, false, ctx.now);
-  const result = handleMessage(sessionToState(session), optOut.kind === 'opt_in' ? { kind: 'text', text: 'menu' } : stored.input, {
-    now: new Date(ctx.now),
-    programs: ctx.programs,
-    settings: ctx.settings,
-  });
+  const result = handleMessage(
+    sessionToState(session),
+    optOut.kind === 'opt_in' ? { kind: 'text', text: 'menu' } : stored.input,
+    {
+      now: new Date(ctx.now),
+      programs: ctx.programs,
+      settings: ctx.settings,
+    },
+  );
   if (optOut.kind === 'opt_in') result.replies.unshift(...optOut.replies);
   const rows = outboundRows({
     phone: msg.phone,
@@ -173,7 +212,16 @@ async function runStep(trx: Kysely<Database>, session: SessionRow, msg: MessageR
   };
 }
 
-async function markInbound(trx: Kysely<Database>, ids: number[], status: 'processed' | 'expired', now: number): Promise<void> {
+async function markInbound(
+  trx: Kysely<Database>,
+  ids: number[],
+  status: 'processed' | 'expired',
+  now: number,
+): Promise<void> {
   if (ids.length === 0) return;
-  await trx.updateTable('whatsapp_messages').set({ status, processed_at: now, updated_at: now }).where('id', 'in', ids).execute();
+  await trx
+    .updateTable('whatsapp_messages')
+    .set({ status, processed_at: now, updated_at: now })
+    .where('id', 'in', ids)
+    .execute();
 }

@@ -18,7 +18,14 @@ export function replySummary(reply: Reply): string {
   }
 }
 
-function outboundRow(phone: string, type: string, message: string, payload: unknown, replyTo: number | null, now: number): NewMessage {
+function outboundRow(
+  phone: string,
+  type: string,
+  message: string,
+  payload: unknown,
+  replyTo: number | null,
+  now: number,
+): NewMessage {
   return {
     phone,
     message,
@@ -56,7 +63,9 @@ export interface OutboundArgs {
 export function outboundRows(args: OutboundArgs): NewMessage[] {
   const rows: NewMessage[] = [];
   if (args.markReadWamid) {
-    rows.push(outboundRow(args.phone, 'read', '[mark read]', markReadBody(args.markReadWamid, true), args.replyTo, args.now));
+    rows.push(
+      outboundRow(args.phone, 'read', '[mark read]', markReadBody(args.markReadWamid, true), args.replyTo, args.now),
+    );
   }
   for (const reply of args.replies) {
     const body = renderReply(args.phone, reply);

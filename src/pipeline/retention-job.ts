@@ -16,7 +16,13 @@ export class RetentionJob {
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly o: { db: Kysely<Database>; clock: Clock; log: Logger; retentionDays: number | undefined; firstRunMs?: number },
+    private readonly o: {
+      db: Kysely<Database>;
+      clock: Clock;
+      log: Logger;
+      retentionDays: number | undefined;
+      firstRunMs?: number;
+    },
   ) {}
 
   start(): void {
@@ -37,7 +43,10 @@ export class RetentionJob {
     if (this.o.retentionDays === undefined) return;
     try {
       const r = await purgeExpiredMessages(this.o.db, { retentionDays: this.o.retentionDays }, this.o.clock.now());
-      this.o.log.info({ messagesPurged: r.messagesPurged, statusesPurged: r.statusesPurged, before: r.purgedBefore }, 'retention purge done');
+      this.o.log.info(
+        { messagesPurged: r.messagesPurged, statusesPurged: r.statusesPurged, before: r.purgedBefore },
+        'retention purge done',
+      );
     } catch (err) {
       this.o.log.error({ err }, 'retention purge failed; it runs again tomorrow');
     }

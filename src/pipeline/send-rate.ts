@@ -11,7 +11,12 @@ const HORIZON_MS = 1_000;
  * next `n` slots of 1000/rate ms each, inside the claiming transaction. Two instances therefore
  * share the rate instead of doubling it. Returns the time of each reserved slot.
  */
-export async function reserveSendSlots(trx: Kysely<Database>, ratePerSecond: number, wanted: number, now: number): Promise<number[]> {
+export async function reserveSendSlots(
+  trx: Kysely<Database>,
+  ratePerSecond: number,
+  wanted: number,
+  now: number,
+): Promise<number[]> {
   if (wanted <= 0) return [];
   if (ratePerSecond <= 0) return Array.from({ length: wanted }, () => now);
   const interval = 1000 / ratePerSecond;
@@ -21,9 +26,9 @@ export async function reserveSendSlots(trx: Kysely<Database>, ratePerSecond: num
     .values({ key: STATE_SEND_WINDOW, value: '0', updated_at: now })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const { rows } = await sql<{ value: string }>`select value from service_state where key = ${STATE_SEND_WINDOW}${lockingClause(trx, 'wait')}`.execute(
-    trx,
-  );
+  const { rows } = await sql<{
+    value: string;
+  }>`select value from service_state where key = ${STATE_SEND_WINDOW}${lockingClause(trx, 'wait')}`.execute(trx);
   const stored = rows[0] ? Number(rows[0].value) : 0;
   const start = Math.max(Number.isFinite(stored) ? stored : 0, now);
   const room = Math.floor((now + HORIZON_MS - start) / interval);
@@ -38,4 +43,3 @@ export async function reserveSendSlots(trx: Kysely<Database>, ratePerSecond: num
     .execute();
   return slots;
 }
-

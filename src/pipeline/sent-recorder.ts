@@ -63,7 +63,12 @@ export class SentRecorder {
         .execute();
       await applyStatuses(
         trx,
-        early.map((s) => ({ wamid: s.message_id, status: s.status, errorCode: s.error_code, errorTitle: s.error_title })),
+        early.map((s) => ({
+          wamid: s.message_id,
+          status: s.status,
+          errorCode: s.error_code,
+          errorTitle: s.error_title,
+        })),
         now,
       );
     });

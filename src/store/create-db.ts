@@ -25,7 +25,8 @@ export function resolveDbTarget(databaseUrl: string | undefined): DbTarget {
     const rest = url.replace(/^sqlite:(\/\/)?/i, '');
     return { kind: 'sqlite', location: rest === '' ? DEFAULT_SQLITE_PATH : rest };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}://…"`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url))
+    throw new Error(`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}://…"`);
   return { kind: 'sqlite', location: url };
 }
 

@@ -18,7 +18,9 @@ class FixedSql {
   }
 
   async rows<R>(db: Kysely<Database>, params: readonly unknown[]): Promise<R[]> {
-    const result = await db.executeQuery<R>(CompiledQuery.raw(isPostgres(db) ? this.pg : this.text, params as unknown[]));
+    const result = await db.executeQuery<R>(
+      CompiledQuery.raw(isPostgres(db) ? this.pg : this.text, params as unknown[]),
+    );
     return result.rows;
   }
 }
@@ -72,7 +74,9 @@ function insertText(table: string, columns: readonly string[], rows: number, suf
   let q = inserts.get(key);
   if (!q) {
     const one = `(${columns.map(() => '?').join(', ')})`;
-    q = new FixedSql(`insert into ${table} (${columns.join(', ')}) values ${Array(rows).fill(one).join(', ')}${suffix}`);
+    q = new FixedSql(
+      `insert into ${table} (${columns.join(', ')}) values ${Array(rows).fill(one).join(', ')}${suffix}`,
+    );
     inserts.set(key, q); // bounded: a few tables × seven row counts × their suffixes
   }
   return q;
@@ -87,7 +91,7 @@ async function insertRows<T, R>(
   suffix = '',
 ): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let per = MAX_ROWS_PER_INSERT;
     while (per > rows.length - i) per >>= 1;
     const chunk = rows.slice(i, i + per);
@@ -117,8 +121,17 @@ export async function insertNewInbound(db: Kysely<Database>, rows: readonly NewM
 }
 
 /** Inserts status callbacks, skipping (wamid, status) pairs already stored; returns the pairs this call stored. */
-export async function insertNewStatuses(db: Kysely<Database>, rows: readonly NewStatus[]): Promise<{ message_id: string; status: string }[]> {
-  return insertRows(db, 'whatsapp_statuses', STATUS_COLUMNS, rows, ' on conflict (message_id, status) do nothing returning message_id, status');
+export async function insertNewStatuses(
+  db: Kysely<Database>,
+  rows: readonly NewStatus[],
+): Promise<{ message_id: string; status: string }[]> {
+  return insertRows(
+    db,
+    'whatsapp_statuses',
+    STATUS_COLUMNS,
+    rows,
+    ' on conflict (message_id, status) do nothing returning message_id, status',
+  );
 }
 
 const SET_STATUS = new FixedSql(
@@ -170,10 +183,20 @@ const MARK_SENT_MANY_PG = new FixedSql(
  * markSent for a group of results. PostgreSQL: one statement (one round trip instead of one per
  * row); SQLite: one cached statement per row, which costs microseconds in-process.
  */
-export async function markSentMany(db: Kysely<Database>, rows: readonly { id: number; lockedUntil: number; wamid: string | null }[], now: number): Promise<void> {
+export async function markSentMany(
+  db: Kysely<Database>,
+  rows: readonly { id: number; lockedUntil: number; wamid: string | null }[],
+  now: number,
+): Promise<void> {
   if (rows.length === 0) return;
   if (isPostgres(db)) {
-    await MARK_SENT_MANY_PG.rows(db, [now, now, rows.map((r) => r.id), rows.map((r) => r.lockedUntil), rows.map((r) => r.wamid)]);
+    await MARK_SENT_MANY_PG.rows(db, [
+      now,
+      now,
+      rows.map((r) => r.id),
+      rows.map((r) => r.lockedUntil),
+      rows.map((r) => r.wamid),
+    ]);
     return;
   }
   for (const r of rows) await markSent(db, r.id, r.lockedUntil, r.wamid, now);
@@ -185,7 +208,13 @@ const MARK_SENT = new FixedSql(
 );
 
 /** Records a successful send on its row, only while the row's lease is still the one it was claimed with. */
-export async function markSent(db: Kysely<Database>, id: number, lockedUntil: number, wamid: string | null, now: number): Promise<void> {
+export async function markSent(
+  db: Kysely<Database>,
+  id: number,
+  lockedUntil: number,
+  wamid: string | null,
+  now: number,
+): Promise<void> {
   await MARK_SENT.rows(db, [wamid, now, now, id, lockedUntil]);
 }
 
@@ -216,12 +245,24 @@ export interface SessionAfterStep {
  * Writes sessions after a conversation step; a null profile name or bsuid keeps the stored one.
  * PostgreSQL: one statement for the group; SQLite: one cached statement per session.
  */
-export async function updateSessionsAfterStep(db: Kysely<Database>, sessions: readonly SessionAfterStep[]): Promise<void> {
+export async function updateSessionsAfterStep(
+  db: Kysely<Database>,
+  sessions: readonly SessionAfterStep[],
+): Promise<void> {
   if (sessions.length === 0) return;
   if (isPostgres(db)) {
     const col = <K extends keyof SessionAfterStep>(k: K) => sessions.map((s) => s[k]);
-    await UPDATE_SESSIONS_PG.rows(db, [col('id'), col('step'), col('metadata'), col('now'), col('lastInboundAt'), col('profileName'), col('bsuid')]);
+    await UPDATE_SESSIONS_PG.rows(db, [
+      col('id'),
+      col('step'),
+      col('metadata'),
+      col('now'),
+      col('lastInboundAt'),
+      col('profileName'),
+      col('bsuid'),
+    ]);
     return;
   }
-  for (const s of sessions) await UPDATE_SESSION.rows(db, [s.step, s.metadata, s.now, s.lastInboundAt, s.now, s.profileName, s.bsuid, s.id]);
+  for (const s of sessions)
+    await UPDATE_SESSION.rows(db, [s.step, s.metadata, s.now, s.lastInboundAt, s.now, s.profileName, s.bsuid, s.id]);
 }

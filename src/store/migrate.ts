@@ -79,6 +79,9 @@ export function migrateDown(db: Kysely<any>): Promise<void> {
   return retryIfSchemaVanished(async () => {
     // Kysely reports a failed migration in its result instead of throwing.
     const down = await (await createMigrator(db)).migrateTo(NO_MIGRATIONS);
-    if (down.error) throw new Error(`dropping the schema failed: ${String((down.error as Error)?.message ?? down.error)}`, { cause: down.error });
+    if (down.error)
+      throw new Error(`dropping the schema failed: ${String((down.error as Error)?.message ?? down.error)}`, {
+        cause: down.error,
+      });
   });
 }

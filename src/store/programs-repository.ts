@@ -59,7 +59,11 @@ export async function upsertProgramsIn(
         .execute();
       added++;
     } else if (Object.entries(values).some(([k, v]) => existing[k as keyof typeof values] !== v)) {
-      await trx.updateTable('investment_programs').set({ ...values, updated_at: now }).where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('investment_programs')
+        .set({ ...values, updated_at: now })
+        .where('id', '=', existing.id)
+        .execute();
       updated++;
     } else {
       unchanged++;

@@ -11,10 +11,17 @@ import { sql } from 'kysely';
  * strictly one at a time across every worker and instance. Pass the phones sorted: two callers
  * creating the same new sessions then wait for each other in one order, never in a cycle.
  */
-export async function claimSessions(trx: Kysely<Database>, phones: readonly string[], now: number): Promise<Map<string, SessionRow>> {
+export async function claimSessions(
+  trx: Kysely<Database>,
+  phones: readonly string[],
+  now: number,
+): Promise<Map<string, SessionRow>> {
   const out = new Map<string, SessionRow>();
   if (phones.length === 0) return out;
-  const { rows } = await sql<SessionRow>`select * from whatsapp_sessions where phone in (${sql.join(phones)})${lockingClause(trx, 'skip')}`.execute(trx);
+  const { rows } =
+    await sql<SessionRow>`select * from whatsapp_sessions where phone in (${sql.join(phones)})${lockingClause(trx, 'skip')}`.execute(
+      trx,
+    );
   for (const r of rows) out.set(r.phone, r);
   const missing = phones.filter((p) => !out.has(p));
   if (missing.length === 0) return out;

@@ -44,7 +44,9 @@ export async function checkHealth(deps: Deps): Promise<HealthReport> {
   if (token && token.fingerprint === tokenFingerprint(deps.config.whatsapp.token)) {
     report.sending = 'token_invalid';
     report.status = 'degraded';
-    reasons.push(`WhatsApp rejected the access token (code ${token.code ?? 'n/a'}: ${token.title}); sending is paused until WHATSAPP_TOKEN is replaced and the service restarted`);
+    reasons.push(
+      `WhatsApp rejected the access token (code ${token.code ?? 'n/a'}: ${token.title}); sending is paused until WHATSAPP_TOKEN is replaced and the service restarted`,
+    );
   } else {
     const until = await readState<number>(deps.db, STATE_SEND_PAUSED_UNTIL);
     if (until && until > now) {

@@ -13,11 +13,13 @@ export interface ReadyReport {
     database: HealthReport['database'];
     migrations: 'current' | 'pending' | 'unknown';
     sending: HealthReport['sending'];
-    queue: {
-      inboundOldestAgeSeconds: number | null;
-      outboundOldestAgeSeconds: number | null;
-      maxAgeSeconds: number;
-    } | 'unknown';
+    queue:
+      | {
+          inboundOldestAgeSeconds: number | null;
+          outboundOldestAgeSeconds: number | null;
+          maxAgeSeconds: number;
+        }
+      | 'unknown';
   };
   reasons: string[];
   time: string;
@@ -70,10 +72,14 @@ async function checkQueues(deps: Deps, report: ReadyReport, maxAgeSeconds: numbe
     };
     report.checks.queue = queue;
     if ((queue.inboundOldestAgeSeconds ?? 0) > maxAgeSeconds) {
-      report.reasons.push(`inbound: the oldest unprocessed message has waited ${queue.inboundOldestAgeSeconds} s (limit ${maxAgeSeconds} s)`);
+      report.reasons.push(
+        `inbound: the oldest unprocessed message has waited ${queue.inboundOldestAgeSeconds} s (limit ${maxAgeSeconds} s)`,
+      );
     }
     if ((queue.outboundOldestAgeSeconds ?? 0) > maxAgeSeconds) {
-      report.reasons.push(`outbound: the oldest unsent message has waited ${queue.outboundOldestAgeSeconds} s (limit ${maxAgeSeconds} s)`);
+      report.reasons.push(
+        `outbound: the oldest unsent message has waited ${queue.outboundOldestAgeSeconds} s (limit ${maxAgeSeconds} s)`,
+      );
     }
   } catch (err) {
     report.reasons.push(`could not read the queues: ${(err as Error).message}`);

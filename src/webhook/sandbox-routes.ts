@@ -21,7 +21,8 @@ export async function sandboxRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (req) => {
-      if (!deps.config.sandbox && !isAdmin(req, deps.config.adminToken)) throw new AppError('UNAUTHORIZED', 'unauthorized');
+      if (!deps.config.sandbox && !isAdmin(req, deps.config.adminToken))
+        throw new AppError('UNAUTHORIZED', 'unauthorized');
       const phone = normalizePhone(req.query.phone ?? '');
       if (!phone) throw new AppError('BAD_REQUEST', 'not a phone number');
       const after = Number(req.query.after ?? 0);
@@ -52,7 +53,13 @@ export async function sandboxRoutes(app: FastifyInstance, deps: Deps): Promise<v
         .executeTakeFirst();
       return {
         pending: pendingInbound !== undefined || pendingJobs !== undefined,
-        messages: messages.map((m) => ({ id: m.id, type: m.type, status: m.status, text: m.message, body: JSON.parse(m.payload) as unknown })),
+        messages: messages.map((m) => ({
+          id: m.id,
+          type: m.type,
+          status: m.status,
+          text: m.message,
+          body: JSON.parse(m.payload) as unknown,
+        })),
       };
     },
   );

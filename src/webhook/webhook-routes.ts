@@ -22,7 +22,9 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
     now: () => deps.clock.now(),
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.get('/webhook', async (req, reply) => {
     const token = deps.config.whatsapp.verifyToken;
@@ -51,7 +53,8 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
     const { messages, statuses, other } = parsed.value;
     const result = await ingest.ingest(parsed.value);
     deps.metrics?.webhookIngested(parsed.value, result);
-    if (other.length > 0) req.log.info({ ignored: countBy(other.map((o) => o.field)) }, 'webhook items recorded but not acted on');
+    if (other.length > 0)
+      req.log.info({ ignored: countBy(other.map((o) => o.field)) }, 'webhook items recorded but not acted on');
     req.log.debug(
       { wamids: messages.slice(0, 20).map((m) => m.wamid), statuses: statuses.length, stored: result.storedMessages },
       'webhook stored',

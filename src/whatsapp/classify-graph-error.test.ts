@@ -3,17 +3,30 @@ import { classifyGraphResponse, classifyNetworkError } from './classify-graph-er
 import { parseRetryAfter } from '../lib/retry-after.js';
 
 const metaError = (code: number, message = `(#${code}) something`, details?: string): unknown => ({
-  error: { message, type: 'OAuthException', code, ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}), fbtrace_id: 'AbC' },
+  error: {
+    message,
+    type: 'OAuthException',
+    code,
+    ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}),
+    fbtrace_id: 'AbC',
+  },
 });
 
 describe('classifyGraphResponse: success', () => {
   it('returns the wamid of a send', () => {
-    const body = { messaging_product: 'whatsapp', contacts: [{ input: '+1555', wa_id: '1555' }], messages: [{ id: 'wamid.OUT_1', message_status: 'accepted' }] };
+    const body = {
+      messaging_product: 'whatsapp',
+      contacts: [{ input: '+1555', wa_id: '1555' }],
+      messages: [{ id: 'wamid.OUT_1', message_status: 'accepted' }],
+    };
     expect(classifyGraphResponse(200, body, undefined)).toEqual({ ok: true, wamid: 'wamid.OUT_1' });
   });
 
   it('reads a JSON string body', () => {
-    expect(classifyGraphResponse(200, '{"messages":[{"id":"wamid.S"}]}', undefined)).toEqual({ ok: true, wamid: 'wamid.S' });
+    expect(classifyGraphResponse(200, '{"messages":[{"id":"wamid.S"}]}', undefined)).toEqual({
+      ok: true,
+      wamid: 'wamid.S',
+    });
   });
 
   it('returns a null wamid for mark-read', () => {
@@ -38,8 +51,15 @@ describe('classifyGraphResponse: Meta error codes', () => {
     [131000, 500, 'recipient', true],
     [190, 401, 'token', false],
     [0, 401, 'token', false],
-    ...[131047, 131026, 131049, 131050, 131051, 131052, 131053, 100, 131008, 131009, 132000, 132001, 132012, 132015, 132016, 131021, 131042, 368, 131031, 10, 200, 230, 299, 131005, 131048]
-      .map((code): [number, number, 'message', boolean] => [code, code === 368 || code === 131031 || code === 10 || (code >= 200 && code < 300) ? 403 : 400, 'message', false]),
+    ...[
+      131047, 131026, 131049, 131050, 131051, 131052, 131053, 100, 131008, 131009, 132000, 132001, 132012, 132015,
+      132016, 131021, 131042, 368, 131031, 10, 200, 230, 299, 131005, 131048,
+    ].map((code): [number, number, 'message', boolean] => [
+      code,
+      code === 368 || code === 131031 || code === 10 || (code >= 200 && code < 300) ? 403 : 400,
+      'message',
+      false,
+    ]),
   ];
 
   it.each(table)('code %i (HTTP %i) → scope %s, retryable %s', (code, status, scope, retryable) => {
@@ -48,17 +68,30 @@ describe('classifyGraphResponse: Meta error codes', () => {
   });
 
   it('lets the code win over the HTTP status', () => {
-    expect(classifyGraphResponse(500, metaError(131047), undefined)).toMatchObject({ scope: 'message', retryable: false });
-    expect(classifyGraphResponse(400, metaError(131016), undefined)).toMatchObject({ scope: 'global', retryable: true });
+    expect(classifyGraphResponse(500, metaError(131047), undefined)).toMatchObject({
+      scope: 'message',
+      retryable: false,
+    });
+    expect(classifyGraphResponse(400, metaError(131016), undefined)).toMatchObject({
+      scope: 'global',
+      retryable: true,
+    });
   });
 
   it('puts message and details in the title', () => {
-    const outcome = classifyGraphResponse(400, metaError(131056, '(#131056) pair rate limit hit', 'Too many messages to this user recently.'), undefined);
+    const outcome = classifyGraphResponse(
+      400,
+      metaError(131056, '(#131056) pair rate limit hit', 'Too many messages to this user recently.'),
+      undefined,
+    );
     expect(outcome).toMatchObject({ title: '(#131056) pair rate limit hit: Too many messages to this user recently.' });
   });
 
   it('accepts a numeric-string code', () => {
-    expect(classifyGraphResponse(400, { error: { message: 'x', code: '131047' } }, undefined)).toMatchObject({ code: 131047, retryable: false });
+    expect(classifyGraphResponse(400, { error: { message: 'x', code: '131047' } }, undefined)).toMatchObject({
+      code: 131047,
+      retryable: false,
+    });
   });
 });
 
@@ -75,17 +108,31 @@ describe('classifyGraphResponse: HTTP fallbacks', () => {
     [404, 'message', false],
     [302, 'message', false],
   ] as const)('HTTP %i without a known code → %s, retryable %s', (status, scope, retryable) => {
-    expect(classifyGraphResponse(status, { error: { message: 'x', code: 987654 } }, undefined)).toMatchObject({ scope, retryable, code: 987654 });
+    expect(classifyGraphResponse(status, { error: { message: 'x', code: 987654 } }, undefined)).toMatchObject({
+      scope,
+      retryable,
+      code: 987654,
+    });
     expect(classifyGraphResponse(status, '', undefined)).toMatchObject({ scope, retryable, code: null });
   });
 
   it('handles an HTML error page', () => {
     const outcome = classifyGraphResponse(502, '<html><body>Bad Gateway</body></html>', undefined);
-    expect(outcome).toEqual({ ok: false, scope: 'global', retryable: true, code: null, title: 'HTTP 502: <html><body>Bad Gateway</body></html>', retryAfterMs: null, httpStatus: 502 });
+    expect(outcome).toEqual({
+      ok: false,
+      scope: 'global',
+      retryable: true,
+      code: null,
+      title: 'HTTP 502: <html><body>Bad Gateway</body></html>',
+      retryAfterMs: null,
+      httpStatus: 502,
+    });
   });
 
   it('handles a Buffer body', () => {
-    expect(classifyGraphResponse(400, Buffer.from(JSON.stringify(metaError(131047))), undefined)).toMatchObject({ code: 131047 });
+    expect(classifyGraphResponse(400, Buffer.from(JSON.stringify(metaError(131047))), undefined)).toMatchObject({
+      code: 131047,
+    });
   });
 });
 
@@ -94,7 +141,10 @@ describe('classifyGraphResponse: Retry-After', () => {
 
   it('uses Retry-After seconds on a retryable error', () => {
     expect(classifyGraphResponse(400, metaError(130429), '2', now)).toMatchObject({ retryAfterMs: 2000 });
-    expect(classifyGraphResponse(400, metaError(131056), '30', now)).toMatchObject({ scope: 'recipient', retryAfterMs: 30_000 });
+    expect(classifyGraphResponse(400, metaError(131056), '30', now)).toMatchObject({
+      scope: 'recipient',
+      retryAfterMs: 30_000,
+    });
   });
 
   it('uses a Retry-After HTTP date', () => {
@@ -132,11 +182,21 @@ describe('classifyNetworkError', () => {
   it('is a global retryable outage with the error code in the title', () => {
     const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(classifyNetworkError(err)).toEqual({
-      ok: false, scope: 'global', retryable: true, code: null, title: 'network error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1', retryAfterMs: null, httpStatus: null,
+      ok: false,
+      scope: 'global',
+      retryable: true,
+      code: null,
+      title: 'network error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1',
+      retryAfterMs: null,
+      httpStatus: null,
     });
   });
 
   it('accepts anything thrown', () => {
-    expect(classifyNetworkError('boom')).toMatchObject({ scope: 'global', retryable: true, title: 'network error: boom' });
+    expect(classifyNetworkError('boom')).toMatchObject({
+      scope: 'global',
+      retryable: true,
+      title: 'network error: boom',
+    });
   });
 });

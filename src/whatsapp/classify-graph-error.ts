@@ -30,8 +30,9 @@ const RULES = new Map<number, Rule>([
   [190, TOKEN],
   [0, TOKEN],
   // Everything below fails this message for good; retrying the same payload cannot help.
-  ...[131047, 131026, 131049, 131050, 131051, 131052, 131053, 100, 131008, 131009, 131021, 131042, 10, 131005, 131048]
-    .map((code): [number, Rule] => [code, FINAL]),
+  ...[
+    131047, 131026, 131049, 131050, 131051, 131052, 131053, 100, 131008, 131009, 131021, 131042, 10, 131005, 131048,
+  ].map((code): [number, Rule] => [code, FINAL]),
   // Policy block / locked account could justify a global stop, but they also arrive for single
   // messages; 'message' keeps other users flowing and the failure is recorded for an operator.
   [368, FINAL],
@@ -70,7 +71,15 @@ export function classifyGraphResponse(
   const retryAfterMs = rule.retryable
     ? (parseRetryAfter(retryAfterHeader, now) ?? rule.defaultRetryAfterMs ?? null)
     : null;
-  return { ok: false, scope: rule.scope, retryable: rule.retryable, code: error.code, title: error.title, retryAfterMs, httpStatus };
+  return {
+    ok: false,
+    scope: rule.scope,
+    retryable: rule.retryable,
+    code: error.code,
+    title: error.title,
+    retryAfterMs,
+    httpStatus,
+  };
 }
 
 /** Connection refused/reset, DNS, TLS, timeouts: treat as an outage. */

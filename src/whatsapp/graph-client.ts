@@ -57,7 +57,15 @@ export function createGraphClient(opts: GraphClientOptions): GraphClient {
     } catch (err) {
       // A body that cannot be serialized is our bug; retrying it can never succeed.
       const reason = err instanceof Error ? err.message : String(err);
-      return { ok: false, scope: 'message', retryable: false, code: null, title: `unserializable body: ${reason}`, retryAfterMs: null, httpStatus: null };
+      return {
+        ok: false,
+        scope: 'message',
+        retryable: false,
+        code: null,
+        title: `unserializable body: ${reason}`,
+        retryAfterMs: null,
+        httpStatus: null,
+      };
     }
     try {
       const res = await pool.request({ method: 'POST', path, headers, body: payload });

@@ -21,10 +21,14 @@ async function graph(delayMs = 0): Promise<{ url: string; bodies: string[] }> {
       bodies.push(body);
       setTimeout(() => {
         if (body.includes('boom')) {
-          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 1, message: 'unknown' } }));
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: { code: 1, message: 'unknown' } }));
           return;
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.T${bodies.length}` }] }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ messaging_product: 'whatsapp', messages: [{ id: `wamid.T${bodies.length}` }] }));
       }, delayMs);
     });
   });
@@ -38,7 +42,10 @@ describe('Graph client on its own thread', () => {
   it('sends the queued JSON text as is and brings back each outcome to its own caller', async () => {
     const g = await graph();
     const client = createThreadedGraphClient(options(g.url));
-    const [a, b] = await Promise.all([client.send('{"to":"1","text":"hi"}'), client.send({ messaging_product: 'whatsapp', to: '2', text: 'boom' })]);
+    const [a, b] = await Promise.all([
+      client.send('{"to":"1","text":"hi"}'),
+      client.send({ messaging_product: 'whatsapp', to: '2', text: 'boom' }),
+    ]);
     expect(a).toMatchObject({ ok: true });
     expect(b).toMatchObject({ ok: false, retryable: true, httpStatus: 500 });
     expect(g.bodies).toContain('{"to":"1","text":"hi"}');
@@ -64,11 +71,17 @@ describe('Graph client on its own thread', () => {
       const c = createThreadedGraphClient(${JSON.stringify(options(g.url))});
       console.log(JSON.stringify(await c.send('{"to":"1"}')));`;
     // Asynchronously: the loopback server runs in this process.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { timeout: 20_000 },
+    );
     expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, wamid: 'wamid.T1' });
   });
 
   it('refuses a configuration without a token at once, not later in the thread', () => {
-    expect(() => createThreadedGraphClient({ ...options('http://127.0.0.1:9'), token: '' })).toThrow(/token is required/);
+    expect(() => createThreadedGraphClient({ ...options('http://127.0.0.1:9'), token: '' })).toThrow(
+      /token is required/,
+    );
   });
 });

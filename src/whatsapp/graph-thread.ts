@@ -16,7 +16,10 @@ import type { GraphMessageBody, SendOutcome } from './types.js';
 function workerScript(): { script: string | URL; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { script: new URL('./graph-worker.js', import.meta.url), eval: false };
   const url = new URL('./graph-worker.ts', import.meta.url).href;
-  return { script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`, eval: true };
+  return {
+    script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`,
+    eval: true,
+  };
 }
 
 export function createThreadedGraphClient(opts: GraphClientOptions, log?: Pick<Logger, 'error'>): GraphClient {
@@ -44,7 +47,8 @@ export function createThreadedGraphClient(opts: GraphClientOptions, log?: Pick<L
     const fail = (err: unknown) => {
       if (worker !== w) return; // 'exit' follows 'error': once is enough
       worker = null;
-      if (!closing) log?.error({ err, inFlight: pending.size }, 'Graph client thread stopped; its sends in flight are retried');
+      if (!closing)
+        log?.error({ err, inFlight: pending.size }, 'Graph client thread stopped; its sends in flight are retried');
       for (const resolve of pending.values()) resolve(classifyNetworkError(err));
       pending.clear();
     };

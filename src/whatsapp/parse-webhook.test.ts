@@ -14,7 +14,11 @@ function envelope(changes: unknown[], entries = 1): unknown {
 function messagesChange(value: Record<string, unknown>): unknown {
   return {
     field: 'messages',
-    value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_ID }, ...value },
+    value: {
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: '15550001111', phone_number_id: PHONE_ID },
+      ...value,
+    },
   };
 }
 
@@ -29,7 +33,11 @@ function parsed(body: unknown): ParsedWebhook {
 }
 
 const status = (id: string, s: string, extra: Record<string, unknown> = {}): unknown => ({
-  id, status: s, timestamp: '1767225800', recipient_id: '15550002222', ...extra,
+  id,
+  status: s,
+  timestamp: '1767225800',
+  recipient_id: '15550002222',
+  ...extra,
 });
 
 describe('parseWebhook: envelope', () => {
@@ -57,7 +65,8 @@ describe('parseWebhook: envelope', () => {
         type: 'text',
         input: { kind: 'text', text: 'hi, do you open on sunday?' },
         summary: 'hi, do you open on sunday?',
-        raw: (body as { entry: { changes: { value: { messages: unknown[] } }[] }[] }).entry[0]?.changes[0]?.value.messages[0],
+        raw: (body as { entry: { changes: { value: { messages: unknown[] } }[] }[] }).entry[0]?.changes[0]?.value
+          .messages[0],
       },
     ]);
   });
@@ -85,7 +94,11 @@ describe('parseWebhook: envelope', () => {
     const change = (n: number): unknown =>
       messagesChange({
         messages: [msg(`wamid.IN_${n}_a`, 'text', { body: 'a' }), msg(`wamid.IN_${n}_b`, 'text', { body: 'b' })],
-        statuses: [status(`wamid.OUT_${n}_a`, 'sent'), status(`wamid.OUT_${n}_b`, 'delivered'), status(`wamid.OUT_${n}_c`, 'read')],
+        statuses: [
+          status(`wamid.OUT_${n}_a`, 'sent'),
+          status(`wamid.OUT_${n}_b`, 'delivered'),
+          status(`wamid.OUT_${n}_c`, 'read'),
+        ],
       });
     const body = {
       object: 'whatsapp_business_account',
@@ -122,7 +135,9 @@ describe('parseWebhook: envelope', () => {
   it('survives deep nesting inside items without crashing', () => {
     let deep: unknown = 'bottom';
     for (let i = 0; i < 10_000; i++) deep = { d: deep };
-    const value = parsed(envelope([messagesChange({ messages: [{ ...msg('wamid.DEEP', 'text', { body: 'x' }), deep }] })]));
+    const value = parsed(
+      envelope([messagesChange({ messages: [{ ...msg('wamid.DEEP', 'text', { body: 'x' }), deep }] })]),
+    );
     expect(value.messages).toHaveLength(1);
   });
 });
@@ -130,54 +145,194 @@ describe('parseWebhook: envelope', () => {
 describe('parseWebhook: inbound types', () => {
   const cases: [string, Record<string, unknown>, unknown, string][] = [
     ['text', msg('w1', 'text', { body: 'hello' }), { kind: 'text', text: 'hello' }, 'hello'],
-    ['button_reply', msg('w2', 'interactive', { type: 'button_reply', button_reply: { id: 'keep_slot', title: 'Keep it' } }), { kind: 'choice', id: 'keep_slot', title: 'Keep it' }, 'Keep it'],
-    ['list_reply', msg('w3', 'interactive', { type: 'list_reply', list_reply: { id: 'slot_tue_am', title: 'Tuesday morning', description: '09:00-12:00' } }), { kind: 'choice', id: 'slot_tue_am', title: 'Tuesday morning' }, 'Tuesday morning'],
-    ['nfm_reply', msg('w4', 'interactive', { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"a":1}' } }), { kind: 'unsupported', type: 'interactive' }, '[interactive nfm_reply]'],
-    ['template button with payload', msg('w5', 'button', { text: 'Confirm', payload: 'confirm:apt-77' }), { kind: 'choice', id: 'confirm:apt-77', title: 'Confirm' }, 'Confirm'],
-    ['template button without payload', msg('w6', 'button', { text: 'Confirm' }), { kind: 'choice', id: 'Confirm', title: 'Confirm' }, 'Confirm'],
-    ['image with caption', msg('w7', 'image', { id: '3', mime_type: 'image/jpeg', sha256: 'x', caption: 'my passport' }), { kind: 'unsupported', type: 'image' }, '[image] my passport'],
-    ['video', msg('w8', 'video', { id: '3', mime_type: 'video/mp4', sha256: 'x' }), { kind: 'unsupported', type: 'video' }, '[video]'],
-    ['document', msg('w9', 'document', { id: '3', mime_type: 'application/pdf', sha256: 'x', filename: 'cv.pdf', caption: 'CV' }), { kind: 'unsupported', type: 'document' }, '[document] CV'],
-    ['audio', msg('w10', 'audio', { id: '3', mime_type: 'audio/ogg', sha256: 'x', voice: true }), { kind: 'unsupported', type: 'audio' }, '[audio]'],
-    ['sticker', msg('w11', 'sticker', { id: '3', mime_type: 'image/webp', sha256: 'x', animated: false }), { kind: 'unsupported', type: 'sticker' }, '[sticker]'],
-    ['location', msg('w12', 'location', { latitude: 38.7, longitude: -9.1, name: 'Lisbon' }), { kind: 'unsupported', type: 'location' }, '[location]'],
-    ['contacts', msg('w13', 'contacts', [{ name: { formatted_name: 'Bob' }, phones: [{ phone: '+1555', wa_id: '1555' }] }]), { kind: 'unsupported', type: 'contacts' }, '[contacts]'],
-    ['reaction', msg('w14', 'reaction', { message_id: 'wamid.OUT', emoji: '👍' }), { kind: 'unsupported', type: 'reaction' }, '[reaction]'],
-    ['order', msg('w15', 'order', { catalog_id: '1', product_items: [] }), { kind: 'unsupported', type: 'order' }, '[order]'],
-    ['system', msg('w16', 'system', { body: 'changed', wa_id: '15550009999', type: 'user_changed_number' }), { kind: 'unsupported', type: 'system' }, '[system]'],
-    ['unsupported', { ...msg('w17', 'unsupported', { type: 'poll' }), errors: [{ code: 131051, title: 'Message type unknown' }] }, { kind: 'unsupported', type: 'unsupported' }, '[unsupported]'],
-    ['unknown', { ...msg('w18', 'unknown', undefined), errors: [{ code: 131051 }] }, { kind: 'unsupported', type: 'unknown' }, '[unknown]'],
-    ['a type invented later', msg('w19', 'hologram', { id: '1' }), { kind: 'unsupported', type: 'hologram' }, '[hologram]'],
+    [
+      'button_reply',
+      msg('w2', 'interactive', { type: 'button_reply', button_reply: { id: 'keep_slot', title: 'Keep it' } }),
+      { kind: 'choice', id: 'keep_slot', title: 'Keep it' },
+      'Keep it',
+    ],
+    [
+      'list_reply',
+      msg('w3', 'interactive', {
+        type: 'list_reply',
+        list_reply: { id: 'slot_tue_am', title: 'Tuesday morning', description: '09:00-12:00' },
+      }),
+      { kind: 'choice', id: 'slot_tue_am', title: 'Tuesday morning' },
+      'Tuesday morning',
+    ],
+    [
+      'nfm_reply',
+      msg('w4', 'interactive', {
+        type: 'nfm_reply',
+        nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"a":1}' },
+      }),
+      { kind: 'unsupported', type: 'interactive' },
+      '[interactive nfm_reply]',
+    ],
+    [
+      'template button with payload',
+      msg('w5', 'button', { text: 'Confirm', payload: 'confirm:apt-77' }),
+      { kind: 'choice', id: 'confirm:apt-77', title: 'Confirm' },
+      'Confirm',
+    ],
+    [
+      'template button without payload',
+      msg('w6', 'button', { text: 'Confirm' }),
+      { kind: 'choice', id: 'Confirm', title: 'Confirm' },
+      'Confirm',
+    ],
+    [
+      'image with caption',
+      msg('w7', 'image', { id: '3', mime_type: 'image/jpeg', sha256: 'x', caption: 'my passport' }),
+      { kind: 'unsupported', type: 'image' },
+      '[image] my passport',
+    ],
+    [
+      'video',
+      msg('w8', 'video', { id: '3', mime_type: 'video/mp4', sha256: 'x' }),
+      { kind: 'unsupported', type: 'video' },
+      '[video]',
+    ],
+    [
+      'document',
+      msg('w9', 'document', { id: '3', mime_type: 'application/pdf', sha256: 'x', filename: 'cv.pdf', caption: 'CV' }),
+      { kind: 'unsupported', type: 'document' },
+      '[document] CV',
+    ],
+    [
+      'audio',
+      msg('w10', 'audio', { id: '3', mime_type: 'audio/ogg', sha256: 'x', voice: true }),
+      { kind: 'unsupported', type: 'audio' },
+      '[audio]',
+    ],
+    [
+      'sticker',
+      msg('w11', 'sticker', { id: '3', mime_type: 'image/webp', sha256: 'x', animated: false }),
+      { kind: 'unsupported', type: 'sticker' },
+      '[sticker]',
+    ],
+    [
+      'location',
+      msg('w12', 'location', { latitude: 38.7, longitude: -9.1, name: 'Lisbon' }),
+      { kind: 'unsupported', type: 'location' },
+      '[location]',
+    ],
+    [
+      'contacts',
+      msg('w13', 'contacts', [{ name: { formatted_name: 'Bob' }, phones: [{ phone: '+1555', wa_id: '1555' }] }]),
+      { kind: 'unsupported', type: 'contacts' },
+      '[contacts]',
+    ],
+    [
+      'reaction',
+      msg('w14', 'reaction', { message_id: 'wamid.OUT', emoji: '👍' }),
+      { kind: 'unsupported', type: 'reaction' },
+      '[reaction]',
+    ],
+    [
+      'order',
+      msg('w15', 'order', { catalog_id: '1', product_items: [] }),
+      { kind: 'unsupported', type: 'order' },
+      '[order]',
+    ],
+    [
+      'system',
+      msg('w16', 'system', { body: 'changed', wa_id: '15550009999', type: 'user_changed_number' }),
+      { kind: 'unsupported', type: 'system' },
+      '[system]',
+    ],
+    [
+      'unsupported',
+      { ...msg('w17', 'unsupported', { type: 'poll' }), errors: [{ code: 131051, title: 'Message type unknown' }] },
+      { kind: 'unsupported', type: 'unsupported' },
+      '[unsupported]',
+    ],
+    [
+      'unknown',
+      { ...msg('w18', 'unknown', undefined), errors: [{ code: 131051 }] },
+      { kind: 'unsupported', type: 'unknown' },
+      '[unknown]',
+    ],
+    [
+      'a type invented later',
+      msg('w19', 'hologram', { id: '1' }),
+      { kind: 'unsupported', type: 'hologram' },
+      '[hologram]',
+    ],
   ];
 
   it.each(cases)('maps %s', (_name, message, input, summary) => {
-    const value = parsed(envelope([messagesChange({ contacts: [{ profile: { name: 'Ana' }, wa_id: '15550002222' }], messages: [message] })]));
+    const value = parsed(
+      envelope([
+        messagesChange({ contacts: [{ profile: { name: 'Ana' }, wa_id: '15550002222' }], messages: [message] }),
+      ]),
+    );
     expect(value.other).toEqual([]);
-    expect(value.messages[0]).toMatchObject({ wamid: message['id'], type: message['type'], input, summary, raw: message });
+    expect(value.messages[0]).toMatchObject({
+      wamid: message['id'],
+      type: message['type'],
+      input,
+      summary,
+      raw: message,
+    });
   });
 
   it('keys a BSUID-only message on the business-scoped user id', () => {
-    const message = { from_user_id: 'US.1234567890123456789', id: 'wamid.BS', timestamp: '1767225600', type: 'text', text: { body: 'hi' } };
+    const message = {
+      from_user_id: 'US.1234567890123456789',
+      id: 'wamid.BS',
+      timestamp: '1767225600',
+      type: 'text',
+      text: { body: 'hi' },
+    };
     const contacts = [{ profile: { name: 'ana.user', username: '@ana' }, user_id: 'US.1234567890123456789' }];
     const value = parsed(envelope([messagesChange({ contacts, messages: [message] })]));
-    expect(value.messages[0]).toMatchObject({ userKey: 'US.1234567890123456789', waId: null, bsuid: 'US.1234567890123456789', profileName: 'ana.user' });
+    expect(value.messages[0]).toMatchObject({
+      userKey: 'US.1234567890123456789',
+      waId: null,
+      bsuid: 'US.1234567890123456789',
+      profileName: 'ana.user',
+    });
   });
 
   it('prefers the wa_id as key when both ids are present and keeps the BSUID', () => {
-    const message = { from: '15550002222', from_user_id: 'US.1', id: 'wamid.BOTH', timestamp: '1767225600', type: 'text', text: { body: 'hi' } };
-    const value = parsed(envelope([messagesChange({ contacts: [{ wa_id: '15550002222', user_id: 'US.1' }], messages: [message] })]));
-    expect(value.messages[0]).toMatchObject({ userKey: '15550002222', waId: '15550002222', bsuid: 'US.1', profileName: null });
+    const message = {
+      from: '15550002222',
+      from_user_id: 'US.1',
+      id: 'wamid.BOTH',
+      timestamp: '1767225600',
+      type: 'text',
+      text: { body: 'hi' },
+    };
+    const value = parsed(
+      envelope([messagesChange({ contacts: [{ wa_id: '15550002222', user_id: 'US.1' }], messages: [message] })]),
+    );
+    expect(value.messages[0]).toMatchObject({
+      userKey: '15550002222',
+      waId: '15550002222',
+      bsuid: 'US.1',
+      profileName: null,
+    });
   });
 
   it('takes the profile name from the matching contact in a multi-user batch', () => {
-    const contacts = [{ profile: { name: 'Ana' }, wa_id: '1' }, { profile: { name: 'Bea' }, wa_id: '2' }];
-    const messages = [msg('a', 'text', { body: 'x' }, '2'), msg('b', 'text', { body: 'y' }, '1'), msg('c', 'text', { body: 'z' }, '3')];
+    const contacts = [
+      { profile: { name: 'Ana' }, wa_id: '1' },
+      { profile: { name: 'Bea' }, wa_id: '2' },
+    ];
+    const messages = [
+      msg('a', 'text', { body: 'x' }, '2'),
+      msg('b', 'text', { body: 'y' }, '1'),
+      msg('c', 'text', { body: 'z' }, '3'),
+    ];
     const value = parsed(envelope([messagesChange({ contacts, messages })]));
     expect(value.messages.map((m) => m.profileName)).toEqual(['Bea', 'Ana', null]);
   });
 
   it('accepts a numeric timestamp', () => {
-    const value = parsed(envelope([messagesChange({ messages: [{ ...msg('n', 'text', { body: 'x' }), timestamp: 1767225600 }] })]));
+    const value = parsed(
+      envelope([messagesChange({ messages: [{ ...msg('n', 'text', { body: 'x' }), timestamp: 1767225600 }] })]),
+    );
     expect(value.messages[0]?.sentAt).toEqual(new Date(1767225600_000));
   });
 
@@ -213,32 +368,53 @@ describe('parseWebhook: inbound types', () => {
     };
     const value = parsed(body);
     expect(value.messages.map((m) => m.wamid)).toEqual(['wamid.OK']);
-    expect(value.other.map((o) => o.field)).toEqual(['invalid_entry', 'invalid_entry', 'invalid_change', 'invalid_change', 'invalid_change']);
+    expect(value.other.map((o) => o.field)).toEqual([
+      'invalid_entry',
+      'invalid_entry',
+      'invalid_change',
+      'invalid_change',
+      'invalid_change',
+    ]);
   });
 });
 
 describe('parseWebhook: statuses', () => {
   it('maps sent, delivered, read and played', () => {
-    const statuses = ['sent', 'delivered', 'read', 'played'].map((s) => status('wamid.OUT', s, { pricing: { category: 'service' } }));
+    const statuses = ['sent', 'delivered', 'read', 'played'].map((s) =>
+      status('wamid.OUT', s, { pricing: { category: 'service' } }),
+    );
     const value = parsed(envelope([messagesChange({ statuses })]));
     expect(value.statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read', 'played']);
     expect(value.statuses[0]).toEqual({
-      wamid: 'wamid.OUT', status: 'sent', recipientId: '15550002222', at: new Date(1767225800_000),
-      errorCode: null, errorTitle: null, errorDetails: null, raw: statuses[0],
+      wamid: 'wamid.OUT',
+      status: 'sent',
+      recipientId: '15550002222',
+      at: new Date(1767225800_000),
+      errorCode: null,
+      errorTitle: null,
+      errorDetails: null,
+      raw: statuses[0],
     });
   });
 
   it('maps a failed status with its first error', () => {
     const failed = status('wamid.FAKE_OUT_0001', 'failed', {
-      errors: [{
-        code: 131047, title: 'Re-engagement message', message: 'Re-engagement message',
-        error_data: { details: 'Customer last replied more than 24 hours ago.' },
-        href: '/documentation/business-messaging/whatsapp/support/error-codes',
-      }],
+      errors: [
+        {
+          code: 131047,
+          title: 'Re-engagement message',
+          message: 'Re-engagement message',
+          error_data: { details: 'Customer last replied more than 24 hours ago.' },
+          href: '/documentation/business-messaging/whatsapp/support/error-codes',
+        },
+      ],
     });
     const value = parsed(envelope([messagesChange({ statuses: [failed] })]));
     expect(value.statuses[0]).toMatchObject({
-      wamid: 'wamid.FAKE_OUT_0001', status: 'failed', errorCode: 131047, errorTitle: 'Re-engagement message',
+      wamid: 'wamid.FAKE_OUT_0001',
+      status: 'failed',
+      errorCode: 131047,
+      errorTitle: 'Re-engagement message',
       errorDetails: 'Customer last replied more than 24 hours ago.',
     });
   });
@@ -250,11 +426,20 @@ describe('parseWebhook: statuses', () => {
 
   it('keeps a failed status whose error object is odd', () => {
     const s = status('w', 'failed', { errors: [{ code: 'x', title: 5 }] });
-    expect(parsed(envelope([messagesChange({ statuses: [s] })])).statuses[0]).toMatchObject({ status: 'failed', errorCode: null, errorTitle: null });
+    expect(parsed(envelope([messagesChange({ statuses: [s] })])).statuses[0]).toMatchObject({
+      status: 'failed',
+      errorCode: null,
+      errorTitle: null,
+    });
   });
 
   it('skips malformed statuses into other', () => {
-    const bad = [{ status: 'sent', timestamp: '1' }, { id: 'w', timestamp: '1' }, { id: 'w', status: 'sent', timestamp: 'soon' }, 5];
+    const bad = [
+      { status: 'sent', timestamp: '1' },
+      { id: 'w', timestamp: '1' },
+      { id: 'w', status: 'sent', timestamp: 'soon' },
+      5,
+    ];
     const value = parsed(envelope([messagesChange({ statuses: [...bad, status('ok', 'sent')] })]));
     expect(value.statuses.map((s) => s.wamid)).toEqual(['ok']);
     expect(value.other.map((o) => o.field)).toEqual(bad.map(() => 'invalid_status'));

@@ -28,7 +28,10 @@ export function renderReply(to: string, reply: Reply, opts: RenderOptions = {}):
       return {
         ...base,
         type: 'text',
-        text: { body: truncateText(reply.body, L.textBody), ...(reply.previewUrl === true ? { preview_url: true } : {}) },
+        text: {
+          body: truncateText(reply.body, L.textBody),
+          ...(reply.previewUrl === true ? { preview_url: true } : {}),
+        },
       };
     case 'list':
       return { ...base, type: 'interactive', interactive: renderList(reply) };
@@ -103,7 +106,9 @@ function renderButtons(reply: Extract<Reply, { kind: 'buttons' }>): Record<strin
 }
 
 function textHeader(header: string | undefined): Record<string, unknown> {
-  return header === undefined || header === '' ? {} : { header: { type: 'text', text: truncateText(header, L.header) } };
+  return header === undefined || header === ''
+    ? {}
+    : { header: { type: 'text', text: truncateText(header, L.header) } };
 }
 
 function textFooter(footer: string | undefined): Record<string, unknown> {

@@ -4,15 +4,26 @@ import { inputFromStoredMessage } from './stored-message.js';
 describe('inputFromStoredMessage', () => {
   it('rebuilds a text input', () => {
     const payload = JSON.stringify({ from: '1555', id: 'w', timestamp: '1', type: 'text', text: { body: 'hi' } });
-    expect(inputFromStoredMessage('text', payload)).toEqual({ input: { kind: 'text', text: 'hi' }, bsuid: null, profileName: null });
+    expect(inputFromStoredMessage('text', payload)).toEqual({
+      input: { kind: 'text', text: 'hi' },
+      bsuid: null,
+      profileName: null,
+    });
   });
 
   it('rebuilds a list choice and keeps the BSUID', () => {
     const payload = JSON.stringify({
-      from_user_id: 'US.1', id: 'w', timestamp: '1', type: 'interactive',
+      from_user_id: 'US.1',
+      id: 'w',
+      timestamp: '1',
+      type: 'interactive',
       interactive: { type: 'list_reply', list_reply: { id: 'cat_eb5', title: 'EB-5' } },
     });
-    expect(inputFromStoredMessage('interactive', payload)).toEqual({ input: { kind: 'choice', id: 'cat_eb5', title: 'EB-5' }, bsuid: 'US.1', profileName: null });
+    expect(inputFromStoredMessage('interactive', payload)).toEqual({
+      input: { kind: 'choice', id: 'cat_eb5', title: 'EB-5' },
+      bsuid: 'US.1',
+      profileName: null,
+    });
   });
 
   it('reads a profile name a non-Meta source stored in the payload', () => {
@@ -29,6 +40,9 @@ describe('inputFromStoredMessage', () => {
   });
 
   it('maps an image to unsupported', () => {
-    expect(inputFromStoredMessage('image', '{"image":{"id":"1"}}').input).toEqual({ kind: 'unsupported', type: 'image' });
+    expect(inputFromStoredMessage('image', '{"image":{"id":"1"}}').input).toEqual({
+      kind: 'unsupported',
+      type: 'image',
+    });
   });
 });

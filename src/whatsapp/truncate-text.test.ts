@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { codePointLength, truncateText } from './truncate-text.js';
 
-const isWellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+const isWellFormed = (s: string): boolean =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 
 describe('truncateText', () => {
   it('leaves text within the limit unchanged', () => {

@@ -16,7 +16,10 @@ describe('verifyChallenge', () => {
 
   it.each([
     ['wrong token', { 'hub.mode': 'subscribe', 'hub.verify_token': 'nope', 'hub.challenge': '1' }],
-    ['token of another length', { 'hub.mode': 'subscribe', 'hub.verify_token': `${TOKEN}-longer`, 'hub.challenge': '1' }],
+    [
+      'token of another length',
+      { 'hub.mode': 'subscribe', 'hub.verify_token': `${TOKEN}-longer`, 'hub.challenge': '1' },
+    ],
     ['token prefix', { 'hub.mode': 'subscribe', 'hub.verify_token': TOKEN.slice(0, 3), 'hub.challenge': '1' }],
     ['wrong mode', { 'hub.mode': 'unsubscribe', 'hub.verify_token': TOKEN, 'hub.challenge': '1' }],
     ['missing mode', { 'hub.verify_token': TOKEN, 'hub.challenge': '1' }],

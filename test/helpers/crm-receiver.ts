@@ -62,7 +62,8 @@ export async function startCrmReceiver(secret: string): Promise<CrmReceiver> {
       const key = req.headers['idempotency-key'];
       // Processing happens when the receiver decides to answer 2xx, before the answer is written:
       // a sender that gives up waiting has still delivered the event.
-      if (status < 300 && typeof key === 'string' && !crm.processed.has(key)) crm.processed.set(key, JSON.parse(raw.toString('utf8')));
+      if (status < 300 && typeof key === 'string' && !crm.processed.has(key))
+        crm.processed.set(key, JSON.parse(raw.toString('utf8')));
       const post = { headers: req.headers, raw, signatureValid, status };
       crm.posts.push(post);
       events.emit('change');

@@ -78,9 +78,14 @@ interface Script extends Match {
 }
 
 const TITLES: Record<number, string> = {
-  100: 'Invalid parameter', 190: 'Invalid OAuth access token - Cannot parse access token',
-  130429: 'Rate limit hit', 131000: 'Something went wrong', 131016: 'Service unavailable',
-  131026: 'Message undeliverable', 131047: 'Re-engagement message', 131056: '(Business Account, Consumer Account) pair rate limit hit',
+  100: 'Invalid parameter',
+  190: 'Invalid OAuth access token - Cannot parse access token',
+  130429: 'Rate limit hit',
+  131000: 'Something went wrong',
+  131016: 'Service unavailable',
+  131026: 'Message undeliverable',
+  131047: 'Re-engagement message',
+  131056: '(Business Account, Consumer Account) pair rate limit hit',
 };
 
 export function defaultStatusFor(code: number | undefined): number {
@@ -95,7 +100,9 @@ export function graphErrorBody(code: number, title?: string, details?: string): 
   const text = title ?? TITLES[code] ?? 'Fake Graph error';
   return {
     error: {
-      message: `(#${code}) ${text}`, type: 'OAuthException', code,
+      message: `(#${code}) ${text}`,
+      type: 'OAuthException',
+      code,
       error_data: { messaging_product: 'whatsapp', details: details ?? text },
       fbtrace_id: 'AFakeTrace',
     },
@@ -115,12 +122,16 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   let handler: FakeHandler | null = null;
   let counter = 0;
 
-  const notify = (): void => { for (const check of [...waiters]) check(); };
+  const notify = (): void => {
+    for (const check of [...waiters]) check();
+  };
 
   function takeScript(req: FakeGraphRequest): Script | undefined {
-    const index = scripts.findIndex((s) =>
-      (s.kind === 'any' || s.kind === (req.kind === 'other' ? 'send' : req.kind)) &&
-      (s.to === undefined || digits(s.to) === digits(field(req.body, 'to'))));
+    const index = scripts.findIndex(
+      (s) =>
+        (s.kind === 'any' || s.kind === (req.kind === 'other' ? 'send' : req.kind)) &&
+        (s.to === undefined || digits(s.to) === digits(field(req.body, 'to'))),
+    );
     const script = scripts[index];
     if (script === undefined) return undefined;
     script.times -= 1;
@@ -138,24 +149,34 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     const latencyMs = script?.latencyMs;
     const timing = latencyMs !== undefined ? { latencyMs } : {};
     if (script?.action === 'drop') return { response: 'drop', ...timing };
-    if (script?.action === 'fail' && script.fault !== undefined) return { response: faultResponse(script.fault), ...timing };
+    if (script?.action === 'fail' && script.fault !== undefined)
+      return { response: faultResponse(script.fault), ...timing };
     return { response: normalResponse(req), ...timing };
   }
 
   function normalResponse(req: FakeGraphRequest): FakeResponse {
     const id = MESSAGES_PATH.exec(req.path)?.[1];
-    if (req.method !== 'POST' || id === undefined) return { status: 400, body: graphErrorBody(100, 'Unsupported post request') };
+    if (req.method !== 'POST' || id === undefined)
+      return { status: 400, body: graphErrorBody(100, 'Unsupported post request') };
     if (opts.phoneNumberId !== undefined && id !== opts.phoneNumberId) {
-      return { status: 400, body: graphErrorBody(100, `Unsupported post request. Object with ID '${id}' does not exist`) };
+      return {
+        status: 400,
+        body: graphErrorBody(100, `Unsupported post request. Object with ID '${id}' does not exist`),
+      };
     }
-    if (field(req.body, 'messaging_product') !== 'whatsapp') return { status: 400, body: graphErrorBody(100, 'The parameter messaging_product is required.') };
+    if (field(req.body, 'messaging_product') !== 'whatsapp')
+      return { status: 400, body: graphErrorBody(100, 'The parameter messaging_product is required.') };
     if (req.kind === 'read') return { status: 200, body: { success: true } };
     const to = field(req.body, 'to');
-    if (typeof to !== 'string' || to === '') return { status: 400, body: graphErrorBody(100, 'The parameter to is required.') };
+    if (typeof to !== 'string' || to === '')
+      return { status: 400, body: graphErrorBody(100, 'The parameter to is required.') };
     counter += 1;
     const wamid = `wamid.FAKE_OUT_${counter}`;
     accepted.push({ wamid, to, body: req.body });
-    return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: digits(to) }], messages: [{ id: wamid }] } };
+    return {
+      status: 200,
+      body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: digits(to) }], messages: [{ id: wamid }] },
+    };
   }
 
   function answer(req: FakeGraphRequest, res: ServerResponse, response: FakeResponse, latencyMs: number): void {
@@ -180,8 +201,16 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const body = parseJson(text);
-    const kind: FakeRequestKind = field(body, 'status') === 'read' ? 'read' : field(body, 'to') !== undefined ? 'send' : 'other';
-    const req: FakeGraphRequest = { method: incoming.method ?? 'GET', path: incoming.url ?? '/', headers: incoming.headers, body, at: new Date(), kind };
+    const kind: FakeRequestKind =
+      field(body, 'status') === 'read' ? 'read' : field(body, 'to') !== undefined ? 'send' : 'other';
+    const req: FakeGraphRequest = {
+      method: incoming.method ?? 'GET',
+      path: incoming.url ?? '/',
+      headers: incoming.headers,
+      body,
+      at: new Date(),
+      kind,
+    };
     requests.push(req);
     if (kind === 'send') sent.push(req);
     notify();
@@ -197,12 +226,20 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   const { port, close } = await listenOnLoopback(server);
 
   const push = (action: Script['action'], match: Match, fault?: FakeFault): void => {
-    scripts.push({ ...match, kind: match.kind ?? 'send', times: match.times ?? 1, action, ...(fault ? { fault } : {}) });
+    scripts.push({
+      ...match,
+      kind: match.kind ?? 'send',
+      times: match.times ?? 1,
+      action,
+      ...(fault ? { fault } : {}),
+    });
   };
 
   const fake: FakeGraph = {
     url: `http://127.0.0.1:${port}`,
-    requests, sent, accepted,
+    requests,
+    sent,
+    accepted,
     latencyMs: opts.latencyMs ?? 0,
     waitFor(pred, timeoutMs = 5000) {
       if (pred(requests)) return Promise.resolve(requests);
@@ -216,19 +253,28 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
           cleanup();
           reject(new Error(`fake graph: condition not met within ${timeoutMs} ms (${requests.length} requests seen)`));
         }, timeoutMs);
-        const cleanup = (): void => { clearTimeout(timer); waiters.delete(check); };
+        const cleanup = (): void => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
         waiters.add(check);
       });
     },
     fail: (fault = {}) => push('fail', fault, fault),
     drop: (match = {}) => push('drop', match),
     delay: (latencyMs, match = {}) => push('ok', { ...match, latencyMs }),
-    respondWith: (next) => { handler = next; },
+    respondWith: (next) => {
+      handler = next;
+    },
     pendingScripts: () => scripts.reduce((n, s) => n + s.times, 0),
     reset() {
       // The wamid counter is not reset: ids stay unique for the server's lifetime, as Meta's are.
-      requests.length = 0; sent.length = 0; accepted.length = 0; scripts.length = 0;
-      handler = null; fake.latencyMs = opts.latencyMs ?? 0;
+      requests.length = 0;
+      sent.length = 0;
+      accepted.length = 0;
+      scripts.length = 0;
+      handler = null;
+      fake.latencyMs = opts.latencyMs ?? 0;
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
@@ -242,9 +288,17 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
 function faultResponse(fault: FakeFault): FakeResponse {
   const status = fault.status ?? defaultStatusFor(fault.code);
   const headers = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : undefined;
-  const body = fault.body ?? (fault.code !== undefined
-    ? graphErrorBody(fault.code, fault.title, fault.details)
-    : { error: { message: fault.title ?? `Fake HTTP ${status}`, type: 'FakeGraphException', fbtrace_id: 'AFakeTrace' } });
+  const body =
+    fault.body ??
+    (fault.code !== undefined
+      ? graphErrorBody(fault.code, fault.title, fault.details)
+      : {
+          error: {
+            message: fault.title ?? `Fake HTTP ${status}`,
+            type: 'FakeGraphException',
+            fbtrace_id: 'AFakeTrace',
+          },
+        });
   return { status, body, ...(headers ? { headers } : {}) };
 }
 

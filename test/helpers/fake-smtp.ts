@@ -37,7 +37,12 @@ export interface FakeSmtp {
 }
 
 /** Waits for `pred` to hold, re-checking on every `change` event; shared by the fakes in this folder. */
-export async function waitUntil(events: EventEmitter, pred: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  events: EventEmitter,
+  pred: () => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const signal = AbortSignal.timeout(timeoutMs);
   while (!pred()) {
     try {
@@ -141,7 +146,9 @@ export async function waitForNotification(
     const row = rows.at(-1);
     if (row && pred(row)) return row;
     if (Date.now() > deadline) {
-      throw new Error(`${kind} not as expected after ${timeoutMs} ms: ${JSON.stringify(rows.map((r) => [r.status, r.attempts, r.last_error]))}`);
+      throw new Error(
+        `${kind} not as expected after ${timeoutMs} ms: ${JSON.stringify(rows.map((r) => [r.status, r.attempts, r.last_error]))}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -155,7 +162,12 @@ export function notificationsOf(bot: TestBot, kind: string): Promise<Notificatio
  * Waits until the latest `kind` row has failed `attempts` times and waits for its retry, then moves
  * the bot's manual clock to the retry time and wakes the worker: the backoff is real, only faster.
  */
-export async function retryNow(bot: TestBot, clock: ManualClock, kind: string, attempts: number): Promise<NotificationRow> {
+export async function retryNow(
+  bot: TestBot,
+  clock: ManualClock,
+  kind: string,
+  attempts: number,
+): Promise<NotificationRow> {
   const row = await waitForNotification(bot, kind, (r) => r.status === 'pending' && r.attempts === attempts);
   clock.advance(Math.max(0, Number(row.next_attempt_at) - clock.now()));
   bot.runtime.notifications.wake();

@@ -44,7 +44,12 @@ export async function createFaultEnv(kind: DbKind, extra: Record<string, string>
 }
 
 /** Users 155500100000 + i, each saying `text`; resolves with the users whose webhook got 200. */
-export async function postUsers(url: string | ((i: number) => string), count: number, text = 'hi', inFlight = 16): Promise<string[]> {
+export async function postUsers(
+  url: string | ((i: number) => string),
+  count: number,
+  text = 'hi',
+  inFlight = 16,
+): Promise<string[]> {
   const acked: string[] = [];
   let next = 0;
   const worker = async () => {
@@ -77,7 +82,12 @@ export async function waitForSettled(databaseUrl: string, timeoutMs = 20_000): P
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const open = await handle.db.selectFrom('whatsapp_messages').select('id').where('status', 'in', ['received', 'queued', 'sending']).limit(1).execute();
+      const open = await handle.db
+        .selectFrom('whatsapp_messages')
+        .select('id')
+        .where('status', 'in', ['received', 'queued', 'sending'])
+        .limit(1)
+        .execute();
       if (open.length === 0) return;
       if (Date.now() > deadline) throw new Error('work still unfinished in the database');
       await new Promise((r) => setTimeout(r, 50));

@@ -7,7 +7,10 @@ import { sayInOrder, startFakeSmtp, type FakeSmtp, type SmtpBehaviour } from './
 import { bodyText, startTestBot, type TestBot } from './test-bot.js';
 
 export const MAIL_USER = '15550007001';
-export const MAIL_ENV = { ADMIN_EMAIL: 'ops@nexora.test, sales@nexora.test', MAIL_FROM: 'Nexora Bot <bot@nexora.test>' };
+export const MAIL_ENV = {
+  ADMIN_EMAIL: 'ops@nexora.test, sales@nexora.test',
+  MAIL_FROM: 'Nexora Bot <bot@nexora.test>',
+};
 
 export function useMailFixture(kind: DbKind) {
   const cleanups: (() => Promise<void>)[] = [];
@@ -30,7 +33,13 @@ export function useMailFixture(kind: DbKind) {
     /** Option 3: name, then e-mail → the lead is saved; returns the bot's thank-you. */
     async leaveLead(b: TestBot, name: string, email: string): Promise<string> {
       await sayInOrder(b, MAIL_USER, ['3', name, email]);
-      return b.sentTo(MAIL_USER).map(bodyText).filter((t) => t.includes('Thank you')).at(-1) ?? '';
+      return (
+        b
+          .sentTo(MAIL_USER)
+          .map(bodyText)
+          .filter((t) => t.includes('Thank you'))
+          .at(-1) ?? ''
+      );
     },
   };
 }

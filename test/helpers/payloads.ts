@@ -36,7 +36,10 @@ export function buttonReply(from: string, id: string, title: string, o: MessageO
 }
 
 export function imageMessage(from: string, o: MessageOpts = {}) {
-  return { ...base(from, 'image', o), image: { id: '300000000000009', mime_type: 'image/jpeg', sha256: 'abc', caption: 'look' } };
+  return {
+    ...base(from, 'image', o),
+    image: { id: '300000000000009', mime_type: 'image/jpeg', sha256: 'abc', caption: 'look' },
+  };
 }
 
 export function locationMessage(from: string, o: MessageOpts = {}) {
@@ -61,17 +64,34 @@ export function envelope(opts: { messages?: Msg[]; statuses?: unknown[]; name?: 
     value.messages = messages;
   }
   if (opts.statuses) value.statuses = opts.statuses;
-  return { object: 'whatsapp_business_account', entry: [{ id: BUSINESS.wabaId, changes: [{ field: 'messages', value }] }] };
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: BUSINESS.wabaId, changes: [{ field: 'messages', value }] }],
+  };
 }
 
-export function statusUpdate(wamid: string, status: string, recipient: string, o: { code?: number; title?: string; ts?: number } = {}) {
+export function statusUpdate(
+  wamid: string,
+  status: string,
+  recipient: string,
+  o: { code?: number; title?: string; ts?: number } = {},
+) {
   return {
     id: wamid,
     status,
     timestamp: String(o.ts ?? Math.floor(Date.now() / 1000)),
     recipient_id: recipient,
     ...(o.code
-      ? { errors: [{ code: o.code, title: o.title ?? 'error', message: o.title ?? 'error', error_data: { details: 'details' } }] }
+      ? {
+          errors: [
+            {
+              code: o.code,
+              title: o.title ?? 'error',
+              message: o.title ?? 'error',
+              error_data: { details: 'details' },
+            },
+          ],
+        }
       : {}),
   };
 }

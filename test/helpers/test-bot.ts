@@ -21,7 +21,10 @@ export interface TestBot {
   graph: FakeGraph;
   database: TestDatabase;
   /** POST /webhook with a signed body (or as given). */
-  post(body: unknown, opts?: { sign?: boolean | string; raw?: string | Buffer; headers?: Record<string, string> }): Promise<{ status: number; body: string }>;
+  post(
+    body: unknown,
+    opts?: { sign?: boolean | string; raw?: string | Buffer; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: string }>;
   /** Posts one message, waits until the bot is idle again and returns every reply it sent. */
   say(message: { from: string } & Record<string, unknown>): Promise<FakeGraphRequest[]>;
   /** Message sends to one user, in the order Meta accepted them. */
@@ -63,7 +66,13 @@ export async function startTestBot(
   if (opts.seed !== false) await ensureSeedPrograms(runtime.deps.db, undefined, Date.now());
   if (opts.startWorkers !== false) runtime.startWorkers();
 
-  const sentTo = (user: string) => graph.sent.filter((r) => r.response !== 'dropped' && r.response?.status === 200 && (r.body as { to?: string }).to?.replace(/\D/g, '') === user);
+  const sentTo = (user: string) =>
+    graph.sent.filter(
+      (r) =>
+        r.response !== 'dropped' &&
+        r.response?.status === 200 &&
+        (r.body as { to?: string }).to?.replace(/\D/g, '') === user,
+    );
 
   const bot: TestBot = {
     runtime,
@@ -72,7 +81,8 @@ export async function startTestBot(
     async post(body, o = {}) {
       const raw = o.raw ?? JSON.stringify(body);
       const headers: Record<string, string> = { 'content-type': 'application/json', ...o.headers };
-      if (o.sign !== false) headers['x-hub-signature-256'] = typeof o.sign === 'string' ? o.sign : signBody(raw, TEST_SECRET);
+      if (o.sign !== false)
+        headers['x-hub-signature-256'] = typeof o.sign === 'string' ? o.sign : signBody(raw, TEST_SECRET);
       const res = await runtime.app.inject({ method: 'POST', url: '/webhook', payload: raw, headers });
       return { status: res.statusCode, body: res.body };
     },
@@ -101,7 +111,8 @@ export async function startTestBot(
           .where('status', 'in', ['received', 'queued', 'sending'])
           .executeTakeFirstOrThrow();
         if (Number(pending.n) === 0 && Number(jobs.n) === 0) return;
-        if (Date.now() > deadline) throw new Error(`bot not idle after ${timeoutMs} ms (${pending.n} messages pending)`);
+        if (Date.now() > deadline)
+          throw new Error(`bot not idle after ${timeoutMs} ms (${pending.n} messages pending)`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -118,7 +129,8 @@ export async function startTestBot(
 export function bodyText(req: FakeGraphRequest): string {
   const b = req.body as Record<string, any>;
   if (b.type === 'text') return b.text.body as string;
-  if (b.type === 'interactive') return [b.interactive.header?.text, b.interactive.body?.text].filter(Boolean).join('\n');
+  if (b.type === 'interactive')
+    return [b.interactive.header?.text, b.interactive.body?.text].filter(Boolean).join('\n');
   if (b.type === 'document') return `[document] ${b.document.filename} ${b.document.caption ?? ''}`;
   return JSON.stringify(b);
 }

@@ -122,7 +122,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('idx_programs_category_rank').on('investment_programs').columns(['category', 'rank']).execute();
+  await db.schema
+    .createIndex('idx_programs_category_rank')
+    .on('investment_programs')
+    .columns(['category', 'rank'])
+    .execute();
 
   await withId(db.schema.createTable('notifications'), pg)
     .addColumn('kind', 'varchar(32)', (c) => c.notNull())
