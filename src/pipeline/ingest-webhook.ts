@@ -3,6 +3,7 @@ import { lockKeys } from '../store/dialect.js';
 import { insertNewInbound, insertNewStatuses, writeStatuses, type StatusWrite } from '../store/fixed-sql.js';
 import type { Database, NewMessage, NewStatus } from '../store/schema.js';
 import type { InboundMessage, ParsedWebhook, StatusUpdate } from '../whatsapp/types.js';
+import { boundedJson } from '../lib/bounded-json.js';
 import { storableText } from '../lib/storable-text.js';
 import { mergeStatus } from './status-precedence.js';
 
@@ -107,7 +108,7 @@ function inboundRow(m: InboundMessage, wamid: string, now: number): NewMessage {
     message_id: wamid,
     status: 'received',
     type: storableText(m.type).slice(0, 32),
-    payload: JSON.stringify(m.raw),
+    payload: boundedJson(m.raw),
     next_attempt_at: null,
     locked_until: null,
     error_code: null,
@@ -128,7 +129,7 @@ function statusRow(s: StatusUpdate, now: number): NewStatus {
     recipient_id: s.recipientId,
     error_code: s.errorCode,
     error_title: s.errorTitle ?? s.errorDetails,
-    payload: JSON.stringify(s.raw),
+    payload: boundedJson(s.raw),
     created_at: now,
   };
 }

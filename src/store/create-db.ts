@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { stripNulParams } from './strip-nul.js';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -58,7 +59,10 @@ export function createDb(target: DbTarget, opts: { poolSize?: number } = {}): Db
     // the query in progress fails (the webhook answers 503, the worker retries) and the pool drops
     // the broken client. Idle clients report through the pool, checked-out ones on themselves.
     pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      stripNulOnQuery(client);
+    });
     const u = new URL(target.location);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
@@ -81,32 +85,53 @@ export function createDb(target: DbTarget, opts: { poolSize?: number } = {}): Db
   };
 }
 
+/** Every statement this client runs binds its strings without U+0000 (see strip-nul.ts). */
+function stripNulOnQuery(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (text: unknown, params?: unknown, ...rest: unknown[]) =>
+    query(text, stripNulParams(params), ...rest);
+}
+
 /**
- * better-sqlite3 behind Kysely, with two changes measured by the benchmark:
+ * better-sqlite3 behind Kysely, with three changes measured by the benchmark:
  * - prepared statements are kept (bounded LRU) instead of prepared again on every query, which was
  *   a tenth of the server's CPU under load; a statement still busy (a streaming read) is not reused;
  * - transactions start with BEGIN IMMEDIATE: every transaction here writes, and taking the write
  *   lock up front lets SQLite's busy timeout wait for another process (the CLI) instead of failing
- *   on a read-to-write upgrade.
+ *   on a read-to-write upgrade;
+ * - bound strings lose U+0000, as on PostgreSQL (see strip-nul.ts), so both databases store the same.
  */
 function cachingDatabase(sqlite: SQLite.Database, max = 256) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string): SQLite.Statement {
-      const text = sql === 'begin' ? 'begin immediate' : sql;
-      const cached = cache.get(text);
-      if (cached && !cached.busy) {
-        cache.delete(text);
-        cache.set(text, cached);
-        return cached;
-      }
-      const statement = sqlite.prepare(text);
-      if (!cached) {
-        cache.set(text, statement);
-        if (cache.size > max) cache.delete(cache.keys().next().value as string);
-      }
-      return statement;
+      return nulSafe(cachedStatement(sql));
     },
   };
+  function cachedStatement(sql: string): SQLite.Statement {
+    const text = sql === 'begin' ? 'begin immediate' : sql;
+    const cached = cache.get(text);
+    if (cached && !cached.busy) {
+      cache.delete(text);
+      cache.set(text, cached);
+      return cached;
+    }
+    const statement = sqlite.prepare(text);
+    if (!cached) {
+      cache.set(text, statement);
+      if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    }
+    return statement;
+  }
+}
+
+/** The statement's methods Kysely calls, with their parameters cleaned of U+0000. */
+function nulSafe(statement: SQLite.Statement): SQLite.Statement {
+  return {
+    reader: statement.reader,
+    all: (params: unknown) => statement.all(stripNulParams(params)),
+    run: (params: unknown) => statement.run(stripNulParams(params)),
+    iterate: (params: unknown) => statement.iterate(stripNulParams(params)),
+  } as unknown as SQLite.Statement;
 }
