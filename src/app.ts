@@ -67,7 +67,7 @@ export async function buildApp(
 
   await app.register(async (scope) => webhookRoutes(scope, deps));
   await app.register(async (scope) => statusRoutes(scope, deps, adminGuard));
-  await app.register(async (scope) => sandboxRoutes(scope, deps));
+  await app.register(async (scope) => sandboxRoutes(scope, deps, adminGuard));
   await app.register(async (scope) => adminRoutes(scope, deps, adminGuard), { prefix: '/admin/api' });
   for (const extra of opts.extraRoutes ?? []) await app.register(async (scope) => extra(scope, deps));
   return app;

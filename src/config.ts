@@ -93,6 +93,14 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
+    // `true` trusts any X-Forwarded-For: every forged value would be a new client to the token guard.
+    if (env.TRUST_PROXY !== undefined && ['true', '1', 'yes'].includes(env.TRUST_PROXY.toLowerCase()))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUST_PROXY'],
+        message:
+          'TRUST_PROXY=true is refused when NODE_ENV=production: list the proxies instead (e.g. TRUST_PROXY=10.0.0.5,10.0.1.0/24)',
+      });
     for (const key of ['WHATSAPP_TOKEN', 'PHONE_NUMBER_ID', 'VERIFY_TOKEN', 'APP_SECRET', 'ADMIN_TOKEN'] as const) {
       if (!env[key])
         ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when NODE_ENV=production` });
@@ -202,5 +210,5 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
 /** `true`/`false`, or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy). */
 function parseTrustProxy(v: string | undefined): boolean | string {
   if (v === undefined || v === 'false' || v === '0') return false;
-  return v === 'true' ? true : v;
+  return ['true', '1', 'yes'].includes(v.toLowerCase()) ? true : v;
 }

@@ -17,12 +17,19 @@ describe('AuthFailureLimiter', () => {
     expect(l.blockedForMs('a', 1_100)).toBe(0);
   });
 
-  it('tracks a bounded number of addresses, dropping expired then oldest entries', () => {
-    const l = new AuthFailureLimiter({ maxFailures: 1, windowMs: 1_000, maxTracked: 3 });
-    for (let i = 0; i < 100; i++) l.recordFailure(`10.0.0.${i}`, i);
+  it('tracks a bounded number of addresses, dropping expired then the oldest unblocked entries', () => {
+    const l = new AuthFailureLimiter({ maxFailures: 2, windowMs: 1_000, maxTracked: 3 });
+    l.recordFailure('10.0.0.1', 0);
+    l.recordFailure('10.0.0.1', 0);
+    for (let i = 0; i < 100; i++) l.recordFailure(`10.0.1.${i}`, i);
     expect(l.tracked).toBe(3);
-    expect(l.blockedForMs('10.0.0.99', 100)).toBeGreaterThan(0);
-    expect(l.blockedForMs('10.0.0.0', 100)).toBe(0);
+    expect(l.blockedForMs('10.0.0.1', 100)).toBeGreaterThan(0);
+    l.recordFailure('10.0.1.99', 100);
+    expect(l.blockedForMs('10.0.1.99', 100)).toBeGreaterThan(0);
+    expect(l.blockedForMs('10.0.1.0', 100)).toBe(0);
+    // Expired entries make room first.
+    for (let i = 0; i < 3; i++) l.recordFailure(`10.0.2.${i}`, 5_000);
+    expect(l.blockedForMs('10.0.0.1', 5_000)).toBe(0);
   });
 });
 

@@ -1,14 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import { isAdmin } from '../admin/require-admin.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AdminGuard } from '../admin/admin-auth.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { normalizePhone } from '../lib/phone.js';
 
 /**
- * GET /sandbox/messages?phone=…&after=<id>: the bot's replies to one user, for `npm run chat`.
- * Open only in sandbox mode (or to the admin token), where replies are stored instead of sent.
+ * GET /sandbox/messages?phone=…&after=<id>: the bot's replies to one user (and what the user
+ * typed), for `npm run chat`. Without the admin token only in sandbox mode and only from loopback;
+ * everything else goes through the shared admin guard (its limiter included).
  */
-export async function sandboxRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function sandboxRoutes(app: FastifyInstance, deps: Deps, guard: AdminGuard): Promise<void> {
+  app.addHook('onRequest', async (req, reply) => {
+    if (deps.config.sandbox && fromLoopback(req)) return undefined;
+    return guard(req, reply);
+  });
   app.get<{ Querystring: { phone?: string; after?: string } }>(
     '/sandbox/messages',
     {
@@ -21,8 +26,6 @@ export async function sandboxRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (req) => {
-      if (!deps.config.sandbox && !isAdmin(req, deps.config.adminToken))
-        throw new AppError('UNAUTHORIZED', 'unauthorized');
       const phone = normalizePhone(req.query.phone ?? '');
       if (!phone) throw new AppError('BAD_REQUEST', 'not a phone number');
       const after = Number(req.query.after ?? 0);
@@ -63,4 +66,16 @@ export async function sandboxRoutes(app: FastifyInstance, deps: Deps): Promise<v
       };
     },
   );
+}
+
+/**
+ * The connection and the client it stands for (behind a trusted proxy) are both this host, so a
+ * proxy on loopback does not open the route to the whole network.
+ */
+function fromLoopback(req: FastifyRequest): boolean {
+  return isLoopback(req.socket.remoteAddress) && isLoopback(req.ip);
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
 }

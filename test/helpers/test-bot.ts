@@ -37,7 +37,14 @@ export interface TestBot {
 export async function startTestBot(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { startWorkers?: boolean; graph?: FakeGraph; database?: TestDatabase; seed?: boolean; clock?: Clock } = {},
+  opts: {
+    startWorkers?: boolean;
+    graph?: FakeGraph;
+    database?: TestDatabase;
+    seed?: boolean;
+    clock?: Clock;
+    logger?: pino.Logger;
+  } = {},
 ): Promise<TestBot> {
   const graph = opts.graph ?? (await startFakeGraph({ token: TEST_TOKEN, phoneNumberId: BUSINESS.phoneNumberId }));
   const database = opts.database ?? (await createTestDatabase(kind));
@@ -58,7 +65,7 @@ export async function startTestBot(
     ...env,
   });
   const runtime = await createRuntime(config, {
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: opts.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     pollMs: 100,
     random: () => 0,
     clock: opts.clock,
