@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { adminAuthHook } from './admin/admin-auth.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import type { Deps } from './deps.js';
-import { AppError, isDatabaseUnavailable } from './errors.js';
+import { AppError, CLOSES_CONNECTION, isDatabaseUnavailable } from './errors.js';
 import { observeHttp } from './observability/http-observability.js';
 import { metricsRoute } from './observability/metrics-route.js';
 import type { Metrics } from './observability/metrics.js';
@@ -33,10 +33,24 @@ export async function buildApp(
     // Per-request access lines would double the log volume of a busy webhook; routes log what matters.
     logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: true,
+    // A client that never finishes its request, or holds an idle socket, loses it (408 / closed):
+    // otherwise 1,000 unfinished bodies hold 1,000 sockets for ever.
+    requestTimeout: deps.config.http.requestTimeoutMs,
+    connectionTimeout: deps.config.http.connectionTimeoutMs,
+    // Node checks requestTimeout on this interval (30 s by default, longer than a short timeout);
+    // headersTimeout must not exceed requestTimeout.
+    http: {
+      connectionsCheckingInterval: Math.min(1_000, deps.config.http.requestTimeoutMs),
+      requestTimeout: deps.config.http.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, deps.config.http.requestTimeoutMs),
+    },
   });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
+      // The rest of the body is not read: close rather than drain a hostile client's bytes.
+      if (CLOSES_CONNECTION.has(err.code)) reply.header('connection', 'close');
+      if (err.code === 'SERVER_BUSY') reply.header('retry-after', '1');
       if (err.code === 'UNAUTHORIZED') return reply.code(401).send({ error: 'unauthorized' });
       req.log.info({ code: err.code }, err.message);
       return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
@@ -54,6 +68,11 @@ export async function buildApp(
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' });
+  });
+  // Answered before the request's body was read (refused early, or a route that ignores it): close
+  // the connection instead of reading whatever the client keeps sending.
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.raw.complete) reply.header('connection', 'close');
   });
   // Observability before the routes, so its hooks cover them all.
   observeHttp(app, opts.metrics);

@@ -90,6 +90,10 @@ const schema = z
     PROGRAMS_FILE: optionalString,
     WORKER_CONCURRENCY: integer(32, 1, 1024),
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 600_000),
+    HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
+    HTTP_CONNECTION_TIMEOUT_MS: integer(60_000, 100, 600_000),
+    WEBHOOK_BODY_TIMEOUT_MS: integer(10_000, 100, 600_000),
+    WEBHOOK_INFLIGHT_MB: number(64, 3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -145,6 +149,16 @@ export interface Config {
   programsFile: string | undefined;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
+  http: {
+    /** Whole request (headers and body) must arrive within this (Node's requestTimeout; then 408, closed). */
+    requestTimeoutMs: number;
+    /** A socket idle this long is closed. */
+    connectionTimeoutMs: number;
+    /** A webhook body must arrive within this of its headers (408, closed). */
+    webhookBodyTimeoutMs: number;
+    /** Webhook body bytes received at once across all connections; beyond it, 503 at once. */
+    webhookInflightBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -204,6 +218,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     programsFile: e.PROGRAMS_FILE,
     workerConcurrency: e.WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    http: {
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: e.HTTP_CONNECTION_TIMEOUT_MS,
+      webhookBodyTimeoutMs: e.WEBHOOK_BODY_TIMEOUT_MS,
+      webhookInflightBytes: Math.round(e.WEBHOOK_INFLIGHT_MB * 1024 * 1024),
+    },
   };
 }
 

@@ -1,6 +1,14 @@
 /** The service's one error family: stable codes, mapped to HTTP in one place (app.ts). */
 export type ErrorCode =
-  'WEBHOOK_BAD_SIGNATURE' | 'WEBHOOK_BAD_BODY' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'BAD_REQUEST' | 'DATABASE_UNAVAILABLE';
+  | 'WEBHOOK_BAD_SIGNATURE'
+  | 'WEBHOOK_BAD_BODY'
+  | 'UNAUTHORIZED'
+  | 'NOT_FOUND'
+  | 'BAD_REQUEST'
+  | 'DATABASE_UNAVAILABLE'
+  | 'BODY_TIMEOUT'
+  | 'BODY_TOO_LARGE'
+  | 'SERVER_BUSY';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   WEBHOOK_BAD_SIGNATURE: 401,
@@ -9,7 +17,18 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   BAD_REQUEST: 400,
   DATABASE_UNAVAILABLE: 503,
+  BODY_TIMEOUT: 408,
+  BODY_TOO_LARGE: 413,
+  SERVER_BUSY: 503,
 };
+
+/** Refusals that leave the rest of the request body unread: the connection is closed after the answer. */
+export const CLOSES_CONNECTION: ReadonlySet<ErrorCode> = new Set([
+  'WEBHOOK_BAD_SIGNATURE',
+  'BODY_TIMEOUT',
+  'BODY_TOO_LARGE',
+  'SERVER_BUSY',
+]);
 
 export class AppError extends Error {
   constructor(

@@ -1,10 +1,12 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import { IngestBatcher } from '../pipeline/ingest-batcher.js';
 import type { Deps } from '../deps.js';
 import { parseWebhook } from '../whatsapp/parse-webhook.js';
 import { verifyChallenge } from '../whatsapp/verify-challenge.js';
-import { verifySignature } from '../whatsapp/verify-signature.js';
+import { hasSignatureShape, verifySignature } from '../whatsapp/verify-signature.js';
+import { ByteBudget, readBody, type BodyLimits } from './read-body.js';
 
 /** Meta's limit is 3 MB per payload; anything larger is refused with 413. */
 export const WEBHOOK_BODY_LIMIT = 3 * 1024 * 1024;
@@ -21,10 +23,26 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
     maxConcurrent: deps.dbKind === 'sqlite' ? 1 : 4,
     now: () => deps.clock.now(),
   });
+  const secret = deps.config.whatsapp.appSecret;
+  const bodyLimits: BodyLimits = {
+    maxBytes: WEBHOOK_BODY_LIMIT,
+    deadlineMs: deps.config.http.webhookBodyTimeoutMs,
+    budget: new ByteBudget(deps.config.http.webhookInflightBytes),
+  };
+  // Refused before a byte of the body is read: a POST without a well-formed signature header can
+  // never be accepted, so it costs neither memory nor the time its body takes to arrive.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (req.method === 'POST' && secret && !hasSignatureShape(header(req, 'x-hub-signature-256')))
+      done(new AppError('WEBHOOK_BAD_SIGNATURE', 'missing or invalid X-Hub-Signature-256'));
+    else done();
+  });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_req, body, done) =>
-    done(null, body),
-  );
+  app.addContentTypeParser('*', (_req, payload: IncomingMessage, done) => {
+    readBody(payload, bodyLimits).then(
+      (body) => done(null, body),
+      (err: unknown) => done(err as Error),
+    );
+  });
 
   app.get('/webhook', async (req, reply) => {
     const token = deps.config.whatsapp.verifyToken;
@@ -38,7 +56,6 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
 
   app.post('/webhook', async (req, reply) => {
     const raw = rawBody(req);
-    const secret = deps.config.whatsapp.appSecret;
     if (secret && !verifySignature(raw, header(req, 'x-hub-signature-256'), secret)) {
       throw new AppError('WEBHOOK_BAD_SIGNATURE', 'missing or invalid X-Hub-Signature-256');
     }

@@ -17,6 +17,11 @@ export function verifySignature(raw: Buffer, header: string | undefined, appSecr
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
+/** True when the header could be a signature at all (checked before the body is read). */
+export function hasSignatureShape(header: string | undefined): boolean {
+  return SIGNATURE_HEADER.test(header?.trim() ?? '');
+}
+
 /** The X-Hub-Signature-256 value Meta would send for `raw` (tests, the local chat tool). */
 export function signBody(raw: Buffer | string, appSecret: string): string {
   return `sha256=${createHmac('sha256', appSecret).update(raw).digest('hex')}`;
