@@ -51,7 +51,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   const log = opts.logger ?? pino({ level: config.logLevel });
   const db = createDb(resolveDbTarget(config.databaseUrl), { poolSize: config.databasePoolSize });
   await migrateToLatest(db.db);
-  const metrics = createMetrics({ db: db.db, clock });
+  const metrics = createMetrics({ db: db.db, clock, sendRateCeiling: config.whatsapp.sendRatePerSecond });
 
   const fingerprint = tokenFingerprint(config.whatsapp.token);
   // A token marked bad stays bad only while it is still the configured one.

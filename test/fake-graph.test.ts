@@ -49,9 +49,9 @@ describe('graph client → fake Graph API', () => {
     expect(fake.requests[0]?.kind).toBe('read');
   });
 
-  it('reports HTTP 500 as a global, retryable failure', async () => {
+  it('reports HTTP 500 as a retryable outage', async () => {
     fake.fail({ status: 500 });
-    expect(await client.send(hello())).toMatchObject({ ok: false, scope: 'global', retryable: true, httpStatus: 500 });
+    expect(await client.send(hello())).toMatchObject({ ok: false, scope: 'outage', retryable: true, httpStatus: 500 });
     expect(await client.send(hello())).toMatchObject({ ok: true }); // the script is used up
   });
 
@@ -66,11 +66,11 @@ describe('graph client → fake Graph API', () => {
     });
   });
 
-  it('reports a dropped connection as a global, retryable failure', async () => {
+  it('reports a dropped connection as a retryable outage', async () => {
     fake.drop();
     expect(await client.send(hello())).toMatchObject({
       ok: false,
-      scope: 'global',
+      scope: 'outage',
       retryable: true,
       code: null,
       httpStatus: null,
@@ -82,7 +82,7 @@ describe('graph client → fake Graph API', () => {
     fake.fail({ status: 429, code: 130429, retryAfterSec: 1 });
     expect(await client.send(hello())).toMatchObject({
       ok: false,
-      scope: 'global',
+      scope: 'throughput',
       retryable: true,
       code: 130429,
       retryAfterMs: 1000,
@@ -133,7 +133,7 @@ describe('graph client → fake Graph API', () => {
     }
   });
 
-  it('times out a slow answer as a global, retryable failure', async () => {
+  it('times out a slow answer as a retryable outage', async () => {
     const impatient = createGraphClient({
       baseUrl: fake.url,
       version: VERSION,
@@ -145,7 +145,7 @@ describe('graph client → fake Graph API', () => {
     try {
       expect(await impatient.send(hello())).toMatchObject({
         ok: false,
-        scope: 'global',
+        scope: 'outage',
         retryable: true,
         httpStatus: null,
       });
@@ -154,7 +154,7 @@ describe('graph client → fake Graph API', () => {
     }
   });
 
-  it('reports a refused connection as a global, retryable failure', async () => {
+  it('reports a refused connection as a retryable outage', async () => {
     const nowhere = createGraphClient({
       baseUrl: 'http://127.0.0.1:1',
       version: VERSION,
@@ -163,7 +163,7 @@ describe('graph client → fake Graph API', () => {
       timeoutMs: 1000,
     });
     try {
-      expect(await nowhere.send(hello())).toMatchObject({ ok: false, scope: 'global', retryable: true });
+      expect(await nowhere.send(hello())).toMatchObject({ ok: false, scope: 'outage', retryable: true });
     } finally {
       await nowhere.close();
     }
@@ -200,7 +200,7 @@ describe('fake Graph API', () => {
     fake.respondWith((req) => (req.kind === 'send' ? { status: 502, body: '<html>Bad Gateway</html>' } : undefined));
     expect(await client.send(hello())).toMatchObject({
       ok: false,
-      scope: 'global',
+      scope: 'outage',
       title: 'HTTP 502: <html>Bad Gateway</html>',
     });
   });

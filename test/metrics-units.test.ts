@@ -33,7 +33,7 @@ const row = (attempts: number) => ({
   lockedUntil: 0,
   slotAt: 0,
 });
-const failure = (scope: 'message' | 'recipient' | 'global' | 'token', retryable: boolean, code: number | null) =>
+const failure = (scope: 'message' | 'recipient' | 'throughput' | 'outage' | 'token', retryable: boolean, code: number | null) =>
   ({ ok: false, scope, retryable, code, title: 't', retryAfterMs: null, httpStatus: 400 }) as const;
 
 describe('createMetrics', () => {
@@ -126,11 +126,11 @@ describe('createMetrics', () => {
       result: 'sandbox',
       code: '',
     });
-    expect(sendResultLabels({ row: row(1), outcome: failure('global', true, 130429) })).toEqual({
+    expect(sendResultLabels({ row: row(1), outcome: failure('throughput', true, 130429) })).toEqual({
       result: 'retry',
       code: '130429',
     });
-    expect(sendResultLabels({ row: row(10), outcome: failure('global', true, 130429) })).toEqual({
+    expect(sendResultLabels({ row: row(10), outcome: failure('throughput', true, 130429) })).toEqual({
       result: 'failed',
       code: '130429',
     });
@@ -142,7 +142,7 @@ describe('createMetrics', () => {
       result: 'token_invalid',
       code: '190',
     });
-    expect(sendResultLabels({ row: row(1), outcome: failure('global', true, null) })).toEqual({
+    expect(sendResultLabels({ row: row(1), outcome: failure('outage', true, null) })).toEqual({
       result: 'retry',
       code: '',
     });

@@ -11,6 +11,7 @@ import type { OutboundSenderOptions } from '../pipeline/outbound-sender.js';
 import type { ProcessOutcome } from '../pipeline/process-inbound.js';
 import type { Database } from '../store/schema.js';
 import type { ParsedWebhook } from '../whatsapp/types.js';
+import { getSendingState, type SendingState } from '../ops/sending-state.js';
 import { QUEUE_NAMES, queueStatsSampler } from './queue-stats.js';
 import { cappedLabel, messageTypeLabel, sendResultLabels, statusLabel } from './send-result.js';
 
@@ -43,7 +44,13 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-export function createMetrics(o: { db: Kysely<Database>; clock: Clock; defaultMetrics?: boolean }): Metrics {
+export function createMetrics(o: {
+  db: Kysely<Database>;
+  clock: Clock;
+  defaultMetrics?: boolean;
+  /** SEND_RATE_PER_SECOND (0 = none): the adaptive rate's ceiling, for the send-state gauges. */
+  sendRateCeiling?: number;
+}): Metrics {
   const registry = new Registry();
   const registers = [registry];
 
@@ -138,6 +145,27 @@ export function createMetrics(o: { db: Kysely<Database>; clock: Clock; defaultMe
     async collect() {
       const stats = await sample();
       for (const q of QUEUE_NAMES) this.set({ queue: q }, stats ? (stats[q].oldestAgeMs ?? 0) / 1000 : -1);
+    },
+  });
+
+  const sendState = async (): Promise<SendingState | null> =>
+    getSendingState(o.db, o.sendRateCeiling ?? 0, o.clock.now()).catch(() => null);
+  new Gauge({
+    name: 'nexora_send_breaker_state',
+    help: 'The shared send circuit breaker: 0 closed, 1 half-open (probing), 2 open; -1 when the database did not answer',
+    registers,
+    async collect() {
+      const s = await sendState();
+      this.set(s === null ? -1 : { closed: 0, half_open: 1, open: 2 }[s.breaker.state]);
+    },
+  });
+  new Gauge({
+    name: 'nexora_send_rate_per_second',
+    help: 'The send rate all instances are held to now (adaptive after 130429, at most SEND_RATE_PER_SECOND); 0 = unlimited, -1 when the database did not answer',
+    registers,
+    async collect() {
+      const s = await sendState();
+      this.set(s === null ? -1 : (s.rate.current ?? 0));
     },
   });
 

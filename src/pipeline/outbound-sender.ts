@@ -15,7 +15,18 @@ import {
   type TokenInvalidState,
 } from '../store/service-state.js';
 import type { GraphMessageBody, SendOutcome } from '../whatsapp/types.js';
-import { reserveSendSlots } from './send-rate.js';
+import { ThroughputWindow } from './adaptive-rate.js';
+import {
+  BREAKER_OPEN_MS,
+  closeBreaker,
+  openBreaker,
+  OutageWindow,
+  readBreaker,
+  reopenBreaker,
+  takeProbe,
+  type BreakerState,
+} from './send-breaker.js';
+import { noteThrottle, reserveSendSlots } from './send-rate.js';
 import { SentRecorder } from './sent-recorder.js';
 
 export interface GraphSender {
@@ -55,11 +66,17 @@ export interface ClaimedMessage {
   attempts: number;
   lockedUntil: number;
   slotAt: number;
+  /** The one send that tests whether Meta is back while the breaker is half-open. */
+  probe?: boolean;
 }
 
 const PAUSE_CHECK_MS = 250;
 /** After this many attempts a retryable failure is recorded as failed. */
 export const DEFAULT_MAX_SEND_ATTEMPTS = 10;
+/** No message waits longer than this between attempts unless Meta's Retry-After says so. */
+export const MAX_RETRY_DELAY_MS = 60_000;
+/** 80007 / 4 without a Retry-After: everyone waits this long (not the message's own backoff). */
+const THROUGHPUT_PAUSE_MS = 5_000;
 
 export function tokenFingerprint(token: string | undefined): string {
   return token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'sandbox';
@@ -79,6 +96,9 @@ export class OutboundSender {
   private pauseCheckedAt = -Infinity;
   private pausedUntil = 0;
   private tokenBad = false;
+  private breaker: BreakerState | undefined;
+  private readonly outages = new OutageWindow();
+  private readonly throughput = new ThroughputWindow();
   private readonly concurrency: number;
   private readonly maxAttempts: number;
   private readonly leaseMs: number;
@@ -114,7 +134,8 @@ export class OutboundSender {
       let waitMs = this.o.pollMs ?? 250;
       try {
         const pause = await this.pausedFor();
-        if (pause > 0) waitMs = Math.min(pause, 5_000);
+        if (pause === 'probe') await this.probe();
+        else if (pause > 0) waitMs = Math.min(pause, 5_000);
         // Refill in batches (below half) rather than one row per finished send: one claim per
         // batch instead of one per message.
         else if (this.inFlight <= this.concurrency / 2) {
@@ -136,25 +157,54 @@ export class OutboundSender {
    * PAUSE_CHECK_MS, so a busy sender does not add two reads to every claim; a pause set by another
    * instance is seen within that time (a pause set here is seen at once).
    */
-  private async pausedFor(): Promise<number> {
+  private async pausedFor(): Promise<number | 'probe'> {
     const now = this.o.clock.now();
     if (now - this.pauseCheckedAt >= PAUSE_CHECK_MS) {
       const token = await readState<TokenInvalidState>(this.o.db, STATE_TOKEN_INVALID);
       const until = await readState<number>(this.o.db, STATE_SEND_PAUSED_UNTIL);
+      this.breaker = await readBreaker(this.o.db);
       this.tokenBad = token?.fingerprint === this.o.tokenFingerprint;
       this.pausedUntil = until ?? 0;
       this.pauseCheckedAt = now;
     }
     if (this.tokenBad) return 5_000;
-    return Math.max(0, this.pausedUntil - now);
+    const paused = Math.max(0, this.pausedUntil - now);
+    if (paused > 0 || !this.breaker) return paused;
+    const b = this.breaker;
+    const waitUntil = b.state === 'open' ? b.until : b.probeUntil;
+    if (waitUntil > now) return Math.min(waitUntil - now, PAUSE_CHECK_MS);
+    return 'probe';
   }
 
-  async claim(limit: number): Promise<ClaimedMessage[]> {
+  /** The breaker's open time is over: if this instance wins the probe, send one message. */
+  private async probe(): Promise<void> {
+    const now = this.o.clock.now();
+    this.pauseCheckedAt = -Infinity; // whatever happens, re-read the shared state next time round
+    if (!(await takeProbe(this.o.db, now, Math.min(this.leaseMs, 15_000)))) return;
+    const [row] = await this.claim(1, true);
+    if (!row) {
+      // Nothing is waiting to test Meta with: close; fresh failures would open it again.
+      await closeBreaker(this.o.db);
+      this.o.log.info('send breaker closed: nothing to probe with');
+      return;
+    }
+    this.dispatch({ ...row, probe: true });
+  }
+
+  async claim(limit: number, probe = false): Promise<ClaimedMessage[]> {
     const pg = isPostgres(this.o.db);
     return this.o.db.transaction().execute(async (trx) => {
       // Read inside the transaction: time spent waiting for the connection must not turn into
       // slots already in the past, which would then all be sent at once (a burst above the rate).
       const now = this.o.clock.now();
+      // A breaker opened by any instance stops this claim at once, not only at the next pause check.
+      if (!probe) {
+        const breaker = await readBreaker(trx);
+        if (breaker) {
+          this.breaker = breaker;
+          return [];
+        }
+      }
       const { rows } = await sql<{ id: number }>`
         select m.id from whatsapp_messages m
         where m.status in ('queued', 'sending')
@@ -224,49 +274,119 @@ export class OutboundSender {
     this.o.log.info({ id: row.id, user: maskPhone(row.phone), type: row.type }, 'sandbox: reply stored, not sent');
   }
 
-  /** Records one send attempt's outcome on its row (and pauses everyone when the outcome says so). */
+  /** Records one send attempt's outcome on its row, and what it says about Meta (breaker, rate). */
   async record(row: ClaimedMessage, outcome: SendOutcome): Promise<void> {
     const now = this.o.clock.now();
-    const log = this.o.log;
+    await this.noteEvidence(row, outcome, now);
     if (outcome.ok) {
       await this.sent.record(row, outcome.wamid);
       return;
     }
-    const retryable = outcome.retryable && row.attempts < this.maxAttempts;
     if (outcome.scope === 'token') {
       await this.markTokenInvalid(outcome, now);
       // Not the message's fault: it goes back to the queue without using up an attempt.
       await this.requeue(row, now, now, { refundAttempt: true, outcome });
       return;
     }
-    if (!retryable) {
-      await this.o.db
-        .updateTable('whatsapp_messages')
-        .set({
-          status: 'failed',
-          locked_until: null,
-          error_code: outcome.code,
-          error_title: outcome.title.slice(0, 500),
-          updated_at: now,
-        })
-        .where('id', '=', row.id)
-        .where('locked_until', '=', row.lockedUntil)
-        .execute();
-      log.warn(
-        { id: row.id, user: maskPhone(row.phone), code: outcome.code, attempts: row.attempts },
-        'outbound message failed',
-      );
+    if (!outcome.retryable || row.attempts >= this.maxAttempts) {
+      await this.markFailed(row, outcome, now);
       return;
     }
-    const delay = Math.max(outcome.retryAfterMs ?? 0, backoffDelayMs(row.attempts, { random: this.o.random }));
-    if (outcome.scope === 'global') {
-      await writeState(this.o.db, STATE_SEND_PAUSED_UNTIL, now + delay, now);
-      this.pausedUntil = Math.max(this.pausedUntil, now + delay);
+    const delay = this.retryDelayMs(row, outcome);
+    const pause = this.globalPauseMs(outcome);
+    if (pause > 0) {
+      await writeState(this.o.db, STATE_SEND_PAUSED_UNTIL, now + pause, now);
+      this.pausedUntil = Math.max(this.pausedUntil, now + pause);
     }
     await this.requeue(row, now, now + delay, { refundAttempt: false, outcome });
-    log.warn(
-      { id: row.id, user: maskPhone(row.phone), code: outcome.code, scope: outcome.scope, delayMs: delay },
+    this.o.log.warn(
+      {
+        id: row.id,
+        user: maskPhone(row.phone),
+        code: outcome.code,
+        scope: outcome.scope,
+        delayMs: delay,
+        pauseMs: pause,
+      },
       'send failed; will retry',
+    );
+  }
+
+  /**
+   * The message's own schedule: exponential backoff with jitter capped at MAX_RETRY_DELAY_MS, 4^X s
+   * for Meta's pair rate limit, and never sooner than Meta's Retry-After (or its own advice, e.g.
+   * a day for 131049). It delays only this message, and so only its user's queue.
+   */
+  private retryDelayMs(row: ClaimedMessage, outcome: Extract<SendOutcome, { ok: false }>): number {
+    const random = this.o.random;
+    const own =
+      outcome.scope === 'recipient'
+        ? Math.min(MAX_RETRY_DELAY_MS, 4 ** (row.attempts - 1) * 1_000 * (0.75 + 0.5 * (random ?? Math.random)()))
+        : backoffDelayMs(row.attempts, { maxMs: MAX_RETRY_DELAY_MS, random });
+    return Math.round(Math.max(outcome.retryAfterMs ?? 0, own));
+  }
+
+  /**
+   * Everyone pauses only on evidence that the failure is global: Meta's Retry-After on a throughput
+   * or outage answer, or an account-level rate limit (80007, 4). 130429 cuts the shared rate
+   * instead (noteEvidence); one recipient's Retry-After delays only that recipient.
+   */
+  private globalPauseMs(outcome: Extract<SendOutcome, { ok: false }>): number {
+    if (outcome.scope !== 'throughput' && outcome.scope !== 'outage') return 0;
+    if (outcome.retryAfterMs !== null) return outcome.retryAfterMs;
+    return outcome.scope === 'throughput' && outcome.code !== 130429 ? THROUGHPUT_PAUSE_MS : 0;
+  }
+
+  /** Feeds the breaker and the adaptive rate; a probe's outcome closes or reopens the breaker. */
+  private async noteEvidence(row: ClaimedMessage, outcome: SendOutcome, now: number): Promise<void> {
+    const outage = !outcome.ok && outcome.scope === 'outage';
+    if (row.probe) {
+      this.outages.clear();
+      if (outage) {
+        await reopenBreaker(this.o.db, now, `probe failed: ${outcome.title}`);
+        this.o.log.warn({ code: outcome.code }, 'send breaker probe failed; open again');
+      } else {
+        await closeBreaker(this.o.db);
+        this.o.log.info('send breaker closed: the probe went through');
+      }
+      this.pauseCheckedAt = -Infinity;
+      return;
+    }
+    if (outcome.ok || outcome.scope === 'throughput') this.throughput.note(outcome.ok, now);
+    if (!outcome.ok && outcome.scope === 'throughput') {
+      const rate = await noteThrottle(this.o.db, this.o.ratePerSecond, now, this.throughput.evidence(now));
+      if (rate !== null) this.o.log.warn({ code: outcome.code, ratePerSecond: rate }, 'Meta throttled: send rate cut');
+    }
+    if (outcome.ok || outage) this.outages.note(row.phone, outage, now);
+    const reason = outage ? this.outages.verdict(now) : null;
+    if (reason !== null) {
+      this.outages.clear();
+      await openBreaker(this.o.db, now, reason, BREAKER_OPEN_MS);
+      this.pauseCheckedAt = -Infinity;
+      this.o.log.error({ code: outage ? outcome.code : null }, `send breaker open: ${reason}`);
+    }
+  }
+
+  private async markFailed(
+    row: ClaimedMessage,
+    outcome: Extract<SendOutcome, { ok: false }>,
+    now: number,
+  ): Promise<void> {
+    await this.o.db
+      .updateTable('whatsapp_messages')
+      .set({
+        status: 'failed',
+        locked_until: null,
+        error_code: outcome.code,
+        error_title: outcome.title.slice(0, 500),
+        updated_at: now,
+      })
+      .where('id', '=', row.id)
+      .where('locked_until', '=', row.lockedUntil)
+      .execute();
+    this.o.log.warn(
+      { id: row.id, user: maskPhone(row.phone), code: outcome.code, attempts: row.attempts },
+      'outbound message failed',
     );
   }
 

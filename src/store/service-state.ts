@@ -28,6 +28,10 @@ export async function deleteState(db: Kysely<Database>, key: string): Promise<vo
 export const STATE_TOKEN_INVALID = 'token_invalid';
 export const STATE_SEND_PAUSED_UNTIL = 'send_paused_until';
 export const STATE_SEND_WINDOW = 'send_window';
+/** The adaptive send rate after Meta's throttling (pipeline/adaptive-rate.ts). */
+export const STATE_SEND_RATE = 'send_rate';
+/** The circuit breaker over Meta's availability (pipeline/send-breaker.ts). */
+export const STATE_SEND_BREAKER = 'send_breaker';
 
 export interface TokenInvalidState {
   fingerprint: string;

@@ -1,18 +1,16 @@
 import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
+import { getSendingState, type SendingState } from '../ops/sending-state.js';
 import { tokenFingerprint } from '../pipeline/outbound-sender.js';
-import {
-  readState,
-  STATE_SEND_PAUSED_UNTIL,
-  STATE_TOKEN_INVALID,
-  type TokenInvalidState,
-} from '../store/service-state.js';
+import { readState, STATE_TOKEN_INVALID, type TokenInvalidState } from '../store/service-state.js';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'unavailable';
   database: 'ok' | 'unreachable';
   mode: 'sandbox' | 'live';
   sending: 'ok' | 'paused' | 'token_invalid' | 'unknown';
+  /** The circuit breaker and the adaptive send rate (absent when the database did not answer). */
+  sendState?: SendingState;
   reasons: string[];
   time: string;
 }
@@ -47,13 +45,20 @@ export async function checkHealth(deps: Deps): Promise<HealthReport> {
     reasons.push(
       `WhatsApp rejected the access token (code ${token.code ?? 'n/a'}: ${token.title}); sending is paused until WHATSAPP_TOKEN is replaced and the service restarted`,
     );
-  } else {
-    const until = await readState<number>(deps.db, STATE_SEND_PAUSED_UNTIL);
-    if (until && until > now) {
-      report.sending = 'paused';
-      report.status = 'degraded';
-      reasons.push(`sending paused by Meta's rate limit or an outage until ${new Date(until).toISOString()}`);
-    }
+  }
+  const state = await getSendingState(deps.db, deps.config.whatsapp.sendRatePerSecond, now);
+  report.sendState = state;
+  if (report.sending === 'ok' && state.pausedUntil !== null) {
+    report.sending = 'paused';
+    report.status = 'degraded';
+    reasons.push(`sending paused by Meta's Retry-After or rate limit until ${state.pausedUntil}`);
+  }
+  if (report.sending === 'ok' && state.breaker.state !== 'closed') {
+    report.sending = 'paused';
+    report.status = 'degraded';
+    reasons.push(
+      `send breaker ${state.breaker.state === 'open' ? `open until ${state.breaker.until}` : 'half-open (probing)'}: ${state.breaker.reason}`,
+    );
   }
   return report;
 }

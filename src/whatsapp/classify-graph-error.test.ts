@@ -39,20 +39,21 @@ describe('classifyGraphResponse: success', () => {
 });
 
 describe('classifyGraphResponse: Meta error codes', () => {
-  const table: [number, number, 'message' | 'recipient' | 'global' | 'token', boolean][] = [
-    [130429, 400, 'global', true],
-    [80007, 400, 'global', true],
-    [4, 400, 'global', true],
-    [131016, 503, 'global', true],
-    [2, 503, 'global', true],
-    [133004, 503, 'global', true],
-    [131057, 500, 'global', true],
+  const table: [number, number, 'message' | 'recipient' | 'throughput' | 'outage' | 'token', boolean][] = [
+    [130429, 400, 'throughput', true],
+    [80007, 400, 'throughput', true],
+    [4, 400, 'throughput', true],
+    [131016, 503, 'outage', true],
+    [2, 503, 'outage', true],
+    [133004, 503, 'outage', true],
+    [131057, 500, 'outage', true],
     [131056, 400, 'recipient', true],
+    [131049, 400, 'recipient', true],
     [131000, 500, 'recipient', true],
     [190, 401, 'token', false],
     [0, 401, 'token', false],
     ...[
-      131047, 131026, 131049, 131050, 131051, 131052, 131053, 100, 131008, 131009, 132000, 132001, 132012, 132015,
+      131047, 131026, 131050, 131051, 131052, 131053, 100, 131008, 131009, 132000, 132001, 132012, 132015,
       132016, 131021, 131042, 368, 131031, 10, 200, 230, 299, 131005, 131048,
     ].map((code): [number, number, 'message', boolean] => [
       code,
@@ -73,7 +74,7 @@ describe('classifyGraphResponse: Meta error codes', () => {
       retryable: false,
     });
     expect(classifyGraphResponse(400, metaError(131016), undefined)).toMatchObject({
-      scope: 'global',
+      scope: 'outage',
       retryable: true,
     });
   });
@@ -97,11 +98,11 @@ describe('classifyGraphResponse: Meta error codes', () => {
 
 describe('classifyGraphResponse: HTTP fallbacks', () => {
   it.each([
-    [500, 'global', true],
-    [502, 'global', true],
-    [503, 'global', true],
-    [408, 'global', true],
-    [429, 'global', true],
+    [500, 'outage', true],
+    [502, 'outage', true],
+    [503, 'outage', true],
+    [408, 'outage', true],
+    [429, 'throughput', true],
     [401, 'token', false],
     [400, 'message', false],
     [403, 'message', false],
@@ -120,7 +121,7 @@ describe('classifyGraphResponse: HTTP fallbacks', () => {
     const outcome = classifyGraphResponse(502, '<html><body>Bad Gateway</body></html>', undefined);
     expect(outcome).toEqual({
       ok: false,
-      scope: 'global',
+      scope: 'outage',
       retryable: true,
       code: null,
       title: 'HTTP 502: <html><body>Bad Gateway</body></html>',
@@ -179,11 +180,11 @@ describe('parseRetryAfter', () => {
 });
 
 describe('classifyNetworkError', () => {
-  it('is a global retryable outage with the error code in the title', () => {
+  it('is a retryable outage with the error code in the title', () => {
     const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(classifyNetworkError(err)).toEqual({
       ok: false,
-      scope: 'global',
+      scope: 'outage',
       retryable: true,
       code: null,
       title: 'network error ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1',
@@ -194,7 +195,7 @@ describe('classifyNetworkError', () => {
 
   it('accepts anything thrown', () => {
     expect(classifyNetworkError('boom')).toMatchObject({
-      scope: 'global',
+      scope: 'outage',
       retryable: true,
       title: 'network error: boom',
     });

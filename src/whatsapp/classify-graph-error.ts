@@ -7,21 +7,25 @@ import { truncateText } from './truncate-text.js';
 type Failure = Extract<SendOutcome, { ok: false }>;
 type Rule = Pick<Failure, 'scope' | 'retryable'> & { defaultRetryAfterMs?: number };
 
-const GLOBAL_RETRY: Rule = { scope: 'global', retryable: true };
+const THROUGHPUT: Rule = { scope: 'throughput', retryable: true };
+const OUTAGE: Rule = { scope: 'outage', retryable: true };
 const RECIPIENT_RETRY: Rule = { scope: 'recipient', retryable: true };
 const TOKEN: Rule = { scope: 'token', retryable: false };
 const FINAL: Rule = { scope: 'message', retryable: false };
 
 /** Meta error codes whose handling we know (reference §6). */
 const RULES = new Map<number, Rule>([
-  // Throughput / API-rate limits and outages: everyone waits, then retries.
-  [130429, GLOBAL_RETRY],
-  [80007, GLOBAL_RETRY],
-  [4, GLOBAL_RETRY],
-  [131016, GLOBAL_RETRY],
-  [2, GLOBAL_RETRY],
-  [133004, GLOBAL_RETRY],
-  [131057, { ...GLOBAL_RETRY, defaultRetryAfterMs: 60_000 }], // number in maintenance, ~1 min
+  // Throughput limits: the shared send rate adapts (130429), or everyone pauses (80007, 4).
+  [130429, THROUGHPUT],
+  [80007, THROUGHPUT],
+  [4, THROUGHPUT],
+  // Outages: the message retries on its own schedule; many users failing opens the breaker.
+  [131016, OUTAGE],
+  [2, OUTAGE],
+  [133004, OUTAGE],
+  [131057, { ...OUTAGE, defaultRetryAfterMs: 60_000 }], // number in maintenance, ~1 min: Meta's own advice
+  // Marketing-message cap per user: only this message waits, at least a day (reference §6).
+  [131049, { ...RECIPIENT_RETRY, defaultRetryAfterMs: 24 * 60 * 60 * 1000 }],
   // Pair rate limit: only this user's queue waits (Meta: back off 4^X s).
   [131056, RECIPIENT_RETRY],
   // "Unknown send failure": retry a few times, but don't stall every user for one odd message.
@@ -30,9 +34,9 @@ const RULES = new Map<number, Rule>([
   [190, TOKEN],
   [0, TOKEN],
   // Everything below fails this message for good; retrying the same payload cannot help.
-  ...[
-    131047, 131026, 131049, 131050, 131051, 131052, 131053, 100, 131008, 131009, 131021, 131042, 10, 131005, 131048,
-  ].map((code): [number, Rule] => [code, FINAL]),
+  ...[131047, 131026, 131050, 131051, 131052, 131053, 100, 131008, 131009, 131021, 131042, 10, 131005, 131048].map(
+    (code): [number, Rule] => [code, FINAL],
+  ),
   // Policy block / locked account could justify a global stop, but they also arrive for single
   // messages; 'message' keeps other users flowing and the failure is recorded for an operator.
   [368, FINAL],
@@ -49,7 +53,8 @@ function ruleForCode(code: number): Rule | undefined {
 
 function ruleForHttpStatus(status: number): Rule {
   if (status === 401) return TOKEN;
-  if (status === 408 || status === 429 || status >= 500) return GLOBAL_RETRY;
+  if (status === 429) return THROUGHPUT;
+  if (status === 408 || status >= 500) return OUTAGE;
   return FINAL; // unknown 4xx (and the odd 1xx/3xx): the request itself is wrong
 }
 
@@ -88,7 +93,7 @@ export function classifyNetworkError(err: unknown): SendOutcome {
   const message = err instanceof Error ? err.message : String(err);
   return {
     ok: false,
-    scope: 'global',
+    scope: 'outage',
     retryable: true,
     code: null,
     title: clip(`network error${code !== undefined ? ` ${code}` : ''}: ${message}`),

@@ -57,9 +57,11 @@ export type SendOutcome =
       ok: false;
       /**
        * message: this message failed for good; recipient: retry later, only this user waits;
-       * global: everyone waits (throughput, outage); token: credentials are bad, pause all sending.
+       * throughput: Meta's rate limit (the shared send rate is cut); outage: Meta or the network
+       * failed this call (retried on the message's own schedule, evidence for the circuit
+       * breaker); token: credentials are bad, pause all sending.
        */
-      scope: 'message' | 'recipient' | 'global' | 'token';
+      scope: 'message' | 'recipient' | 'throughput' | 'outage' | 'token';
       retryable: boolean;
       code: number | null;
       title: string;

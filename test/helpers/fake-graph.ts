@@ -1,6 +1,7 @@
 // A real HTTP server on loopback that answers like Meta's Graph API messages endpoint, with a
 // small script of faults (HTTP errors with Meta codes, dropped sockets, latency) for tests.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { listenOnLoopback } from './loopback.js';
 
 export type FakeRequestKind = 'send' | 'read' | 'other';
@@ -67,6 +68,17 @@ export interface FakeGraph {
   respondWith(handler: FakeHandler | null): void;
   /** Scripted faults not yet used. */
   pendingScripts(): number;
+  /**
+   * Capacity mode: a token bucket admitting `perSecond` sends (up to `burst` at once, default one
+   * second's worth); sends beyond it get Meta's 400 / 130429. null turns it off.
+   */
+  capacity(perSecond: number | null, burst?: number): void;
+  /** Sends refused by the capacity mode so far. */
+  readonly refused: number;
+  /** 5xx mode: this share (0…1) of sends, chosen at random, get HTTP 500 with no Meta code. 0 turns it off. */
+  failRandomly(share: number, random?: () => number): void;
+  /** Poison mode: every send to these recipients gets HTTP 500 (code 131000 unless `code`), for ever. */
+  poison(to: string, code?: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -121,6 +133,30 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   const timers = new Set<NodeJS.Timeout>();
   let handler: FakeHandler | null = null;
   let counter = 0;
+  let bucket: { perSecond: number; burst: number; tokens: number; at: number } | null = null;
+  let refused = 0;
+  let failShare = 0;
+  let failRandom: () => number = Math.random;
+  const poisoned = new Map<string, number>();
+
+  /** The capacity, 5xx and poison modes (sends only), or undefined to go on. */
+  function modes(req: FakeGraphRequest): FakeResponse | undefined {
+    if (req.kind !== 'send') return undefined;
+    const code = poisoned.get(digits(field(req.body, 'to')));
+    if (code !== undefined) return { status: 500, body: graphErrorBody(code) };
+    if (failShare > 0 && failRandom() < failShare) return faultResponse({ status: 500, title: 'Fake outage' });
+    if (bucket) {
+      const now = performance.now();
+      bucket.tokens = Math.min(bucket.burst, bucket.tokens + ((now - bucket.at) / 1000) * bucket.perSecond);
+      bucket.at = now;
+      if (bucket.tokens < 1) {
+        refused++;
+        return { status: 400, body: graphErrorBody(130429) };
+      }
+      bucket.tokens -= 1;
+    }
+    return undefined;
+  }
 
   const notify = (): void => {
     for (const check of [...waiters]) check();
@@ -143,7 +179,7 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (opts.token !== undefined && req.headers.authorization !== `Bearer ${opts.token}`) {
       return { response: { status: 401, body: graphErrorBody(190) } };
     }
-    const custom = handler?.(req);
+    const custom = handler?.(req) ?? modes(req);
     if (custom !== undefined) return { response: custom };
     const script = takeScript(req);
     const latencyMs = script?.latencyMs;
@@ -267,6 +303,22 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       handler = next;
     },
     pendingScripts: () => scripts.reduce((n, s) => n + s.times, 0),
+    capacity(perSecond, burst) {
+      bucket =
+        perSecond === null
+          ? null
+          : { perSecond, burst: burst ?? perSecond, tokens: burst ?? perSecond, at: performance.now() };
+    },
+    get refused() {
+      return refused;
+    },
+    failRandomly(share, random = Math.random) {
+      failShare = share;
+      failRandom = random;
+    },
+    poison(to, code = 131000) {
+      poisoned.set(digits(to), code);
+    },
     reset() {
       // The wamid counter is not reset: ids stay unique for the server's lifetime, as Meta's are.
       requests.length = 0;
@@ -274,6 +326,10 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       accepted.length = 0;
       scripts.length = 0;
       handler = null;
+      bucket = null;
+      refused = 0;
+      failShare = 0;
+      poisoned.clear();
       fake.latencyMs = opts.latencyMs ?? 0;
     },
     async close() {
