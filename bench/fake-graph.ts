@@ -34,6 +34,15 @@ export interface LeanFakeGraph {
   readonly recipients: Map<string, RecipientRecord>;
   /** Recipients whose sends Meta refuses with 131056 (pair rate limit, retryable) for as long as they are listed. */
   readonly failing: Set<string>;
+  /**
+   * Capacity mode (throttle scenario): a token bucket admitting this many sends per second (burst:
+   * a fifth of a second's worth); sends beyond it get Meta's 400 / 130429. null = no limit.
+   */
+  capacityPerSecond: number | null;
+  /** Partial-outage mode: this share (0…1) of sends get HTTP 500, at random. */
+  failShare: number;
+  /** Sends refused by the capacity mode, and answered 500 by the partial-outage mode. */
+  readonly refused: { throttled: number; outage: number };
   /** Resolves when `recipient` has received at least `count` sends. */
   waitFor(recipient: string, count: number): Promise<void>;
   reset(): void;
@@ -59,6 +68,27 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
   const recipients = new Map<string, RecipientRecord>();
   const stats = { sends: 0, reads: 0, other: 0, recipients: 0 };
   const sendTimes: number[] = [];
+  const refused = { throttled: 0, outage: 0 };
+  let tokens = 0;
+  let tokensAt = 0;
+  let bucketFor: number | null = null;
+
+  /** Capacity mode: true when the bucket has a token for this send (and takes it). */
+  function admitted(now: number): boolean {
+    const perSecond = fake.capacityPerSecond;
+    if (perSecond === null) return true;
+    const burst = Math.max(1, perSecond / 5);
+    if (bucketFor !== perSecond) {
+      bucketFor = perSecond;
+      tokens = burst;
+      tokensAt = now;
+    }
+    tokens = Math.min(burst, tokens + ((now - tokensAt) / 1000) * perSecond);
+    tokensAt = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  }
 
   function record(to: string, at: number, text: string): RecipientRecord {
     let rec = recipients.get(to);
@@ -123,6 +153,21 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
         );
         return;
       }
+      if (fake.failShare > 0 && Math.random() < fake.failShare) {
+        refused.outage++;
+        answer(res, 500, '{"error":{"message":"Fake outage","type":"FakeGraphException"}}', null);
+        return;
+      }
+      if (!admitted(at)) {
+        refused.throttled++;
+        answer(
+          res,
+          400,
+          '{"error":{"message":"(#130429) Rate limit hit","type":"OAuthException","code":130429}}',
+          null,
+        );
+        return;
+      }
       stats.sends++;
       counter++;
       const wamid = `wamid.B${counter}`;
@@ -148,6 +193,9 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
     stats,
     recipients,
     failing: new Set<string>(),
+    capacityPerSecond: null,
+    failShare: 0,
+    refused,
     waitFor(recipient, count) {
       let rec = recipients.get(recipient);
       if (rec === undefined) {
@@ -170,6 +218,11 @@ export async function startLeanFakeGraph(opts: { latencyMs?: number } = {}): Pro
       fake.onSend = null;
       fake.recordBodies = false;
       fake.recordTimes = false;
+      fake.capacityPerSecond = null;
+      fake.failShare = 0;
+      bucketFor = null;
+      refused.throttled = 0;
+      refused.outage = 0;
     },
     async close() {
       server.closeAllConnections();

@@ -4,7 +4,17 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './processes.js';
 
-export const ALL_SCENARIOS = ['ceiling', 'burst', 'conversation', 'statuses', 'history', 'rate', 'memory'] as const;
+export const ALL_SCENARIOS = [
+  'ceiling',
+  'burst',
+  'conversation',
+  'statuses',
+  'history',
+  'rate',
+  'memory',
+  'throttle',
+  'partial-outage',
+] as const;
 export type Scenario = (typeof ALL_SCENARIOS)[number];
 
 const { values: flags } = parseArgs({
@@ -18,6 +28,10 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'rate-users': { type: 'string' },
+    'throttle-capacity': { type: 'string' },
+    'throttle-seconds': { type: 'string' },
+    'outage-users': { type: 'string' },
+    'outage-pace': { type: 'string' },
     'rate-multi-users': { type: 'string' },
     'in-flight': { type: 'string' },
     'drain-timeout-ms': { type: 'string' },
@@ -41,6 +55,10 @@ if (flags.help) {
   --history-rows N       rows pre-filled for the history scenario (default 1000000; --quick 20000)
   --graph-latency-ms N   latency the fake Graph API adds to every answer (default 0)
   --rate-users N         users saying "hi" in the rate scenario (default 800; --quick 160) (+ --rate-multi-users, default 20, with 3 messages each)
+  --throttle-capacity N  sends/s the fake Graph admits in the throttle scenario (default 40)
+  --throttle-seconds N   backlog of the throttle scenario, in seconds at that capacity (default 60; --quick 15)
+  --outage-users N       users in the partial-outage scenario (default 600; --quick 150)
+  --outage-pace N        their posts per second (default 20)
   --in-flight N          webhooks in flight (default 64)
   --warmup N             users saying "hi" to each fresh server before measuring, not counted (default 500; --quick 50)
   --json FILE            results file (default bench/results/latest.json)
@@ -70,6 +88,10 @@ export const opts = {
   historyRows: int(flags['history-rows'], quick ? 20_000 : 1_000_000),
   graphLatencyMs: int(flags['graph-latency-ms'], 0),
   rateUsers: int(flags['rate-users'], quick ? 160 : 800),
+  throttleCapacity: Math.max(1, int(flags['throttle-capacity'], 40)),
+  throttleSeconds: Math.max(1, int(flags['throttle-seconds'], quick ? 15 : 60)),
+  outageUsers: int(flags['outage-users'], quick ? 150 : 600),
+  outagePace: Math.max(1, int(flags['outage-pace'], 20)),
   rateMultiUsers: int(flags['rate-multi-users'], 20),
   inFlight: Math.max(1, int(flags['in-flight'], 64)),
   drainTimeoutMs: int(flags['drain-timeout-ms'], 30_000),

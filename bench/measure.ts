@@ -66,12 +66,14 @@ export async function measuredLoad(
   plan: LoadPlan,
   statuses: boolean,
   traced = false,
+  postsPerSecond?: number,
 ): Promise<Measured> {
   let probe: (() => CpuShare) | null = null;
   let cpu: CpuShare = { server: NaN, driver: NaN, serverWait: NaN, driverWait: NaN, loadAvg: NaN };
   const r = await runLoad(plan, {
     ...loadDefaults(graph, server),
     statuses,
+    ...(postsPerSecond !== undefined ? { postsPerSecond } : {}),
     onStart: () => {
       // The SQL trace preload resets its totals on SIGUSR2 (only ever sent to a traced server).
       if (traced) server.signal('SIGUSR2');

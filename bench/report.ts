@@ -130,6 +130,25 @@ export function targets(): Target[] {
       });
     }
   }
+  for (const db of ['sqlite', 'postgres']) {
+    const th = find('throttle', db);
+    const d = th?.detail.throttle as { capacity: number; refusedShare: number; all: { overall: number } } | undefined;
+    if (th && d) {
+      const delivered = d.all.overall / d.capacity;
+      t.push({
+        what: `throttle ${db}: against a Graph API admitting N=${d.capacity}/s, deliver ≥ 95% of N with ≤ 3% of sends refused, nothing lost or doubled`,
+        pass: delivered >= 0.95 && d.refusedShare <= 0.03 && th.lost === 0 && th.dup === 0,
+        got: `${(delivered * 100).toFixed(1)}% of N, ${(d.refusedShare * 100).toFixed(1)}% refused; lost ${th.lost}, dup ${th.dup}`,
+      });
+    }
+    const po = find('partial-outage', db);
+    if (po)
+      t.push({
+        what: `partial-outage ${db}: 30% of sends fail with 5xx; first-reply p50 < 1 s, p90 < 5 s, nothing lost or doubled`,
+        pass: po.latency.p50 < 1_000 && po.latency.p90 < 5_000 && po.lost === 0 && po.dup === 0,
+        got: `p50 ${f0(po.latency.p50)} ms, p90 ${f0(po.latency.p90)} ms; lost ${po.lost}, dup ${po.dup}`,
+      });
+  }
   for (const r of rows) {
     if (r.scenario === 'burst' || r.scenario === 'ceiling') continue;
     if (r.lost > 0 || r.dup > 0)

@@ -23,8 +23,10 @@ import { runConv } from './scenarios/conversation.js';
 import { runHistory } from './scenarios/history.js';
 import { runMemory } from './scenarios/memory.js';
 import { runProfiledBurst } from './scenarios/profile.js';
+import { runPartialOutage } from './scenarios/partial-outage.js';
 import { runRate } from './scenarios/rate.js';
 import { runStatuses } from './scenarios/statuses.js';
+import { runThrottle } from './scenarios/throttle.js';
 
 async function main(): Promise<void> {
   let pgVersion: string | null = null;
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
       if (scenarios.has('history')) await runHistory(kind, graph, burst);
       if (scenarios.has('rate')) await runRate(kind, graph);
       if (scenarios.has('memory')) await runMemory(kind, graph);
+      if (scenarios.has('throttle')) await runThrottle(kind, graph);
+      if (scenarios.has('partial-outage')) await runPartialOutage(kind, graph);
     }
     if (opts.profile) await runProfiledBurst(graph);
   } finally {

@@ -3,6 +3,7 @@
 export interface Percentiles {
   n: number;
   p50: number;
+  p90: number;
   p95: number;
   p99: number;
   max: number;
@@ -12,12 +13,12 @@ export interface Percentiles {
 /** Nearest-rank percentiles of `values` (milliseconds); NaN everywhere when empty. */
 export function percentiles(values: ArrayLike<number>): Percentiles {
   const n = values.length;
-  if (n === 0) return { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
+  if (n === 0) return { n: 0, p50: NaN, p90: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
   const sorted = Float64Array.from(values).sort();
   const at = (p: number): number => sorted[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]!;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i]!;
-  return { n, p50: at(50), p95: at(95), p99: at(99), max: sorted[n - 1]!, mean: sum / n };
+  return { n, p50: at(50), p90: at(90), p95: at(95), p99: at(99), max: sorted[n - 1]!, mean: sum / n };
 }
 
 export interface WindowRates {

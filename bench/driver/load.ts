@@ -46,6 +46,8 @@ export interface LoadOptions {
   /** Called just before the first post, and when the last expected reply arrived (before the quiet period). */
   onStart?: () => void;
   onDrained?: () => void;
+  /** Pace the inbound posts: job i is posted no earlier than i / postsPerSecond s after the start. */
+  postsPerSecond?: number;
 }
 
 export interface LoadResult {
@@ -185,6 +187,10 @@ export async function runLoad(plan: LoadPlan, o: LoadOptions): Promise<LoadResul
       }
       const j = plan.jobs[job.index]!;
       if (j.after !== undefined) await ackWaiters.get(j.after)?.promise;
+      if (o.postsPerSecond !== undefined) {
+        const due = t0 + (job.index * 1000) / o.postsPerSecond - performance.now();
+        if (due > 0) await sleep(due);
+      }
       const started = performance.now();
       const first = Number.isNaN(postAt[j.user]!);
       if (first) postAt[j.user] = started;
