@@ -67,7 +67,8 @@ describeEachDb('sending isolation, against the server process', (kind) => {
   }, 90_000);
 
   it('adapts to a Graph API that admits 20 sends/s: nothing lost or doubled, the cut rate visible', async () => {
-    fx = await fixture.setUp({ SEND_RATE_PER_SECOND: '80' });
+    // A long lease: a slot reserved up to 1 s ahead must not outlive the lease on a loaded machine.
+    fx = await fixture.setUp({ SEND_RATE_PER_SECOND: '80', SEND_LEASE_SECONDS: '10' });
     const server = await fixture.start();
     fx.graph.capacity(20, 5);
     const users = await postUsers(server.url, 120);
