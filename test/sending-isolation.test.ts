@@ -1,11 +1,11 @@
 // Issue 13: one bad message, recipient or burst of Meta's errors must never stall everyone. Against
 // the server process, on both databases; the fake Graph API's poison, 5xx and capacity modes.
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { envelope, textMessage } from './helpers/payloads.js';
 import { postWebhook } from './helpers/server-process.js';
 import { TEST_SECRET } from './helpers/test-bot.js';
 import { postUsers, repliesPerUser, useFaultFixture, waitForSettled, type FaultEnv } from './helpers/fault-env.js';
-import { describeEachDb } from './helpers/test-db.js';
+import { DB_KINDS, describeEachDb } from './helpers/test-db.js';
 import type { SendingState } from '../src/ops/sending-state.js';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
@@ -112,3 +112,29 @@ describeEachDb('sending isolation, against the server process', (kind) => {
     expect(next!.at.getTime() - failed!.at.getTime()).toBeGreaterThanOrEqual(1_900);
   }, 60_000);
 });
+
+// Two instances on one PostgreSQL database share one adaptive rate: the cut made on one instance's
+// evidence holds the other too, and both report it.
+for (const kind of DB_KINDS.filter((k) => k === 'postgres')) {
+  describe(`two server instances on one ${kind} database, one Graph API admitting 20 sends/s`, () => {
+    const fixture = useFaultFixture(kind);
+
+    it('share one adaptive send rate: nothing lost or doubled, both report the same cut rate', async () => {
+      const fx = await fixture.setUp({ SEND_RATE_PER_SECOND: '80', SEND_LEASE_SECONDS: '10' });
+      const [a, b] = await Promise.all([fixture.start(), fixture.start()]);
+      fx.graph.capacity(20, 5);
+      const users = await postUsers((i) => (i % 2 === 0 ? a.url : b.url), 120);
+      expect(users).toHaveLength(120);
+      await fx.graph.waitFor(() => users.every((u) => repliesPerUser(fx.graph).has(u)), 40_000);
+      await waitForSettled(fx.database.url, 20_000);
+      for (const u of users) expect(repliesPerUser(fx.graph).get(u)).toBe(1);
+      // Two unshared limiters at 80/s each would have most sends refused.
+      expect(fx.graph.refused / fx.graph.sent.length).toBeLessThan(0.5);
+      const [ha, hb] = await Promise.all([sendState(a.url), sendState(b.url)]);
+      expect(ha.sendState.rate.adapted).toBe(true);
+      expect(hb.sendState.rate.adapted).toBe(true);
+      // The same stored rate, read a few milliseconds apart on a recovering curve.
+      expect(Math.abs(ha.sendState.rate.current! - hb.sendState.rate.current!)).toBeLessThan(1);
+    }, 90_000);
+  });
+}
