@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMessage } from '../src/conversation/handle-message.js';
+import { messagesFor } from '../src/messages.js';
 import { checkReplyLimits } from '../src/conversation/limits.js';
 import { STEPS, type Program, type SessionState, type UserInput } from '../src/conversation/types.js';
 import { readProgramsFile } from '../src/store/load-seed-programs.js';
@@ -154,6 +155,7 @@ describe('properties of the parser and the conversation over generated input', (
             const result = handleMessage(state, message, {
               now: new Date(now),
               programs,
+              text: messagesFor('en'),
               settings: {
                 bookingUrl: 'https://b.example/x',
                 brochureUrl: 'https://b.example/b.pdf',

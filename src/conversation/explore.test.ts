@@ -65,12 +65,46 @@ describe('option 1: explore residency programs', () => {
     expect(text).not.toContain('Program ranked 4');
   });
 
-  it('says so helpfully when a category has no programs', () => {
+  it('offers only the categories the catalogue has programs in', () => {
     const chat = new Chat({ programs: loadSeedPrograms().filter((p) => p.category !== 'UAE Residency') });
-    chat.say('1');
+    const list = chat.say('1').replies[0];
+    expect(rowIds(list)).toEqual(['cat:A', 'cat:B', 'cat:C', 'nav:menu']);
+    expect(allText(chat.say('1'))).toContain('Reply with A, B, or C');
     const r = chat.say('D');
-    expect(r.state.step).toBe('main_menu');
-    expect(allText(r)).toContain("We don't have any UAE Residency programs to show right now");
+    expect(r.state.step).toBe('choose_category');
+    expect(allText(r)).toContain('Please reply with A, B, or C.');
+  });
+
+  it('reaches a category added to the catalogue (not a fixed A-D list), and leaves out an empty processing time', () => {
+    const thailand = {
+      ...loadSeedPrograms()[0]!,
+      name: 'Thailand Elite Visa',
+      country: 'Thailand',
+      category: 'Asia Residency',
+      minimumInvestment: 27000,
+      processingTime: '',
+    };
+    const chat = new Chat({ programs: [...loadSeedPrograms(), thailand] });
+    const list = chat.say('1').replies[0];
+    expect(rowIds(list)).toEqual(['cat:A', 'cat:B', 'cat:C', 'cat:D', 'cat:E', 'nav:menu']);
+    expect(allText(chat.say('1'))).toContain('E. Asia Residency');
+    const text = allText(chat.say('E'));
+    expect(text).toContain('🏆 Our Asia Residency Program:');
+    expect(text).toContain('1. Thailand Elite Visa\n   Investment: $27,000\n   Link:');
+    expect(text).not.toContain('Processing:');
+    chat.say('1');
+    expect(allText(chat.say('asia residency'))).toContain('Thailand Elite Visa');
+  });
+
+  it('shows the processing time in the user language when the program has it, English otherwise', () => {
+    const [portugal, ...rest] = loadSeedPrograms();
+    const translated = { ...portugal!, translations: { fr: { processingTime: '3 à 4 mois' } } };
+    const fr = new Chat({ programs: [translated, ...rest], language: 'fr' });
+    fr.say('1');
+    expect(allText(fr.say('A'))).toContain('3 à 4 mois');
+    const en = new Chat({ programs: [translated, ...rest] });
+    en.say('1');
+    expect(allText(en.say('A'))).toContain('Processing: 3-4 months');
   });
 
   it('accepts a category tap and a category name typed out', () => {

@@ -1,28 +1,33 @@
-// Program lists as chat text, in the seed's layout.
-import { formatUsd } from '../lib/money.js';
+// Program lists as chat text, in the seed's layout, in the user's language.
 import { TEXT_BODY_MAX, truncate } from './limits.js';
-import type { Program } from './types.js';
+import type { Program, Text } from './types.js';
 
-export function formatProgram(p: Program, position: number, withCategory = false): string {
+/** The program's processing time in the user's language, else the English one. */
+export function localProcessingTime(p: Program, t: Text): string {
+  return (p.translations?.[t.language]?.processingTime ?? p.processingTime).trim();
+}
+
+export function formatProgram(t: Text, p: Program, position: number, withCategory = false): string {
+  const processing = localProcessingTime(p, t);
   const lines = [
     `${position}. ${p.name}`,
-    ...(withCategory ? [`   Category: ${p.category}`] : []),
-    `   Investment: ${formatUsd(p.minimumInvestment)}`,
-    `   Processing: ${p.processingTime}`,
-    `   Link: ${p.link}`,
+    ...(withCategory ? [`   ${t.t('program.category', { category: p.category })}`] : []),
+    `   ${t.t('program.investment', { amount: t.usd(p.minimumInvestment) })}`,
+    // An empty processing time is left out rather than shown as a bare "Processing:".
+    ...(processing === '' ? [] : [`   ${t.t('program.processing', { time: processing })}`]),
+    `   ${t.t('program.link', { link: p.link })}`,
   ];
   return lines.join('\n');
 }
 
 /** "🏆 Top 3 Europe Golden Visa Programs:" and the programs, numbered. */
-export function formatTopPrograms(category: string, programs: readonly Program[], followUp: string): string {
-  const title =
-    programs.length === 1 ? `🏆 Our ${category} Program:` : `🏆 Top ${programs.length} ${category} Programs:`;
-  const items = programs.map((p, i) => formatProgram(p, i + 1));
+export function formatTopPrograms(t: Text, category: string, programs: readonly Program[], followUp: string): string {
+  const title = t.t('explore.topTitle', { count: programs.length, category });
+  const items = programs.map((p, i) => formatProgram(t, p, i + 1));
   return truncate([title, ...items, followUp].join('\n\n'), TEXT_BODY_MAX);
 }
 
-export function formatEligibleList(intro: string, programs: readonly Program[], followUp: string): string {
-  const items = programs.map((p, i) => formatProgram(p, i + 1, true));
+export function formatEligibleList(t: Text, intro: string, programs: readonly Program[], followUp: string): string {
+  const items = programs.map((p, i) => formatProgram(t, p, i + 1, true));
   return truncate([intro, ...items, followUp].join('\n\n'), TEXT_BODY_MAX);
 }

@@ -1,5 +1,4 @@
 // The conversation's step function: (state, input, context) → (state, replies, effects). Pure.
-import { COPY } from './copy.js';
 import { handleEmail, handleName } from './flows/consultant.js';
 import { handleBudget } from './flows/eligibility.js';
 import { handleChooseCategory, showCategory } from './flows/explore.js';
@@ -29,7 +28,7 @@ export function handleMessage(state: SessionState | null, input: UserInput, ctx:
   const expired = state !== null && isExpired(state, ctx);
   const intent = toIntent(input, expired || state?.step !== 'ask_budget');
   const outcome = state === null || expired ? startFresh(intent, ctx) : continueSession(state, intent, ctx);
-  const replies = expired ? [text(COPY.sessionExpired), ...outcome.replies] : outcome.replies;
+  const replies = expired ? [text(ctx.text.t('session.expired')), ...outcome.replies] : outcome.replies;
   return {
     state: { step: outcome.step, data: outcome.data, lastActivityAt: ctx.now },
     replies,
@@ -46,12 +45,12 @@ function startFresh(intent: Intent, ctx: StepContext): Outcome {
     case 'category':
       return showCategory(intent.key, data, ctx);
     case 'unsupported':
-      return toMainMenu(data, [text(COPY.unsupported)]);
+      return toMainMenu(ctx.text, data, [text(ctx.text.t('input.unsupported'))]);
     case 'home':
-      return toMainMenu(data);
+      return toMainMenu(ctx.text, data);
     case 'text': {
-      const option = parseMenuOption(intent.text);
-      return option === null ? toMainMenu(data) : selectOption(option, data, ctx);
+      const option = parseMenuOption(intent.text, ctx.text);
+      return option === null ? toMainMenu(ctx.text, data) : selectOption(option, data, ctx);
     }
   }
 }
@@ -60,9 +59,9 @@ function continueSession(state: SessionState, intent: Intent, ctx: StepContext):
   const data = state.data;
   switch (intent.kind) {
     case 'unsupported':
-      return toMainMenu(withoutDraft(data), [text(COPY.unsupported)]);
+      return toMainMenu(ctx.text, withoutDraft(data), [text(ctx.text.t('input.unsupported'))]);
     case 'home':
-      return toMainMenu(withoutDraft(data));
+      return toMainMenu(ctx.text, withoutDraft(data));
     case 'option':
       return selectOption(intent.option, data, ctx);
     case 'category':
@@ -83,10 +82,10 @@ function answerStep(state: SessionState, input: string, ctx: StepContext): Outco
     case 'ask_budget':
       return handleBudget(input, state.data, ctx);
     case 'ask_name':
-      return handleName(input, state.data);
+      return handleName(input, state.data, ctx);
     case 'ask_email':
-      return handleEmail(input, state.data);
+      return handleEmail(input, state.data, ctx);
     case 'ask_country':
-      return handleCountry(input, state.data);
+      return handleCountry(input, state.data, ctx);
   }
 }

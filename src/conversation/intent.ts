@@ -1,14 +1,15 @@
 // What the user's message means before we look at the step they are in.
+import { categoriesOf } from './categories.js';
 import {
-  CATEGORIES,
   HOME_ROW_ID,
-  MAIN_MENU,
+  MENU_OPTIONS,
   categoryKeyFromId,
   menuOptionFromId,
-  type CategoryKey,
+  optionLabel,
+  optionRowTitle,
   type MenuOption,
 } from './menus.js';
-import type { UserInput } from './types.js';
+import type { Program, Text, UserInput } from './types.js';
 
 export type Intent =
   | { kind: 'home' }
@@ -16,7 +17,7 @@ export type Intent =
   /** A tap on a main-menu row: valid from any step. */
   | { kind: 'option'; option: MenuOption }
   /** A tap on a category row: valid from any step. */
-  | { kind: 'category'; key: CategoryKey }
+  | { kind: 'category'; key: string }
   /** Free text (trimmed); the step decides what it means. */
   | { kind: 'text'; text: string };
 
@@ -43,19 +44,19 @@ export function isHomeCommand(text: string, zeroIsHome = true): boolean {
   return HOME_WORDS.has(t) || (zeroIsHome && t === ZERO);
 }
 
-/** "1".."6", or an option's label typed out ("check eligibility"). */
-export function parseMenuOption(text: string): MenuOption | null {
-  const t = withoutTrailingMark(normalise(text));
-  const found = MAIN_MENU.find(
-    (o) => t === String(o.n) || t === o.label.toLowerCase() || t === o.rowTitle.toLowerCase(),
+/** "1".."6", or an option's label typed out ("check eligibility"), in the user's language. */
+export function parseMenuOption(text: string, t: Text): MenuOption | null {
+  const typed = withoutTrailingMark(normalise(text));
+  const found = MENU_OPTIONS.find(
+    (n) => typed === String(n) || typed === normalise(optionLabel(t, n)) || typed === normalise(optionRowTitle(t, n)),
   );
-  return found?.n ?? null;
+  return found ?? null;
 }
 
-/** "A".."D", or a category's name typed out ("uae residency"). */
-export function parseCategory(text: string): CategoryKey | null {
-  const t = withoutTrailingMark(normalise(text));
-  const found = CATEGORIES.find((c) => t === c.key.toLowerCase() || t === c.category.toLowerCase());
+/** A category's letter ("b") or its name typed out ("uae residency"), as the catalogue has them. */
+export function parseCategory(text: string, programs: readonly Program[]): string | null {
+  const typed = withoutTrailingMark(normalise(text));
+  const found = categoriesOf(programs).find((c) => typed === c.key.toLowerCase() || typed === normalise(c.name));
   return found?.key ?? null;
 }
 
@@ -69,7 +70,7 @@ export function toIntent(input: UserInput, zeroIsHome = true): Intent {
       const option = menuOptionFromId(input.id);
       if (option !== null) return { kind: 'option', option };
       const key = categoryKeyFromId(input.id);
-      if (key !== null) return { kind: 'category', key };
+      if (key !== null && key !== '') return { kind: 'category', key };
       // An id we do not know (an old message, a template button): read its title as text.
       return textIntent(input.title, zeroIsHome);
     }

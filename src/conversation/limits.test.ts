@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkReplyLimits, truncate } from './limits.js';
 import { categoryListReply, followUpMenuReply, mainMenuReply } from './menus.js';
-import { Chat } from './test-support.js';
+import { messagesFor } from '../messages.js';
+import { Chat, loadSeedPrograms } from './test-support.js';
 import type { Reply } from './types.js';
 
 const okList: Extract<Reply, { kind: 'list' }> = {
@@ -13,7 +14,15 @@ const okList: Extract<Reply, { kind: 'list' }> = {
 
 describe('checkReplyLimits', () => {
   it('accepts the menus as built', () => {
-    for (const reply of [mainMenuReply(), followUpMenuReply(), categoryListReply(), categoryListReply('❓ Again')]) {
+    const t = messagesFor('en');
+    const programs = loadSeedPrograms();
+    const menus = [
+      mainMenuReply(t),
+      followUpMenuReply(t),
+      categoryListReply(t, programs),
+      categoryListReply(t, programs, '❓ Again'),
+    ];
+    for (const reply of menus) {
       expect(checkReplyLimits(reply)).toEqual([]);
     }
   });

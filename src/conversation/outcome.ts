@@ -1,6 +1,6 @@
 // What a flow decides; handle-message turns it into a StepResult.
 import { followUpMenuReply, mainMenuReply } from './menus.js';
-import type { Effect, Reply, SessionData, Step } from './types.js';
+import type { Effect, Reply, SessionData, Step, Text } from './types.js';
 
 export interface Outcome {
   step: Step;
@@ -18,13 +18,13 @@ export function text(body: string, previewUrl?: boolean): Reply {
 }
 
 /** Back at the main menu with the full welcome list (or a custom body). */
-export function toMainMenu(data: SessionData, before: Reply[] = [], menuBody?: string): Outcome {
-  return { step: 'main_menu', data, replies: [...before, mainMenuReply(menuBody)], effects: [] };
+export function toMainMenu(t: Text, data: SessionData, before: Reply[] = [], menuBody?: string): Outcome {
+  return { step: 'main_menu', data, replies: [...before, mainMenuReply(t, menuBody)], effects: [] };
 }
 
 /** A flow has finished: its answer, then the short "anything else?" menu. */
-export function finished(data: SessionData, answer: Reply[], effects: Effect[] = []): Outcome {
-  return { step: 'main_menu', data, replies: [...answer, followUpMenuReply()], effects };
+export function finished(t: Text, data: SessionData, answer: Reply[], effects: Effect[] = []): Outcome {
+  return { step: 'main_menu', data, replies: [...answer, followUpMenuReply(t)], effects };
 }
 
 /** The data without the half-finished consultant form. */

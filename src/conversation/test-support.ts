@@ -2,6 +2,7 @@
 // that checks every result against the contract and the platform limits as it goes.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { messagesFor } from '../messages.js';
 import { handleMessage } from './handle-message.js';
 import { checkReplyLimits } from './limits.js';
 import {
@@ -27,7 +28,7 @@ interface SeedProgram {
 }
 
 export function loadSeedPrograms(): Program[] {
-  const file = new URL('../../../shared/seed/programs.json', import.meta.url);
+  const file = new URL('../../data-seed/programs.json', import.meta.url);
   const seed = JSON.parse(readFileSync(file, 'utf8')) as SeedProgram[];
   return seed.map((p) => ({
     name: p.name,
@@ -86,15 +87,17 @@ export class Chat {
   state: SessionState | null;
   now: Date;
   programs: readonly Program[];
+  language: string;
 
-  constructor(opts: { programs?: Program[]; state?: SessionState | null; now?: Date } = {}) {
+  constructor(opts: { programs?: Program[]; state?: SessionState | null; now?: Date; language?: string } = {}) {
+    this.language = opts.language ?? 'en';
     this.programs = deepFreeze(opts.programs ?? loadSeedPrograms());
     this.state = opts.state ?? null;
     this.now = opts.now ?? T0;
   }
 
   get ctx(): StepContext {
-    return { now: this.now, programs: this.programs, settings: SETTINGS };
+    return { now: this.now, programs: this.programs, settings: SETTINGS, text: messagesFor(this.language) };
   }
 
   send(input: UserInput): StepResult {

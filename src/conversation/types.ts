@@ -1,5 +1,10 @@
 // The conversation's contract: plain data in, plain data out. Nothing here knows about
 // HTTP, the database or WhatsApp's wire format (see ARCHITECTURE.md, "conversation/").
+import type { MessageKey } from '../content/catalogues.js';
+import type { Translator } from '../i18n/translator.js';
+
+/** The user's language: its catalogue through the one renderer (pure: Intl and data only). */
+export type Text = Translator<MessageKey>;
 
 /** Every step a session can be in. A session is always in exactly one of these. */
 export const STEPS = ['main_menu', 'choose_category', 'ask_budget', 'ask_name', 'ask_email', 'ask_country'] as const;
@@ -40,7 +45,11 @@ export interface Program {
   processingTime: string;
   link: string;
   rank: number;
+  /** Per language tag, the description and processing time in that language; English is the row itself. */
+  translations?: ProgramTranslations;
 }
+
+export type ProgramTranslations = Readonly<Record<string, { description?: string; processingTime?: string }>>;
 
 export interface ListRow {
   id: string;
@@ -95,6 +104,8 @@ export interface StepContext {
   /** The whole catalogue; the step picks and orders what it needs. */
   programs: readonly Program[];
   settings: ConversationSettings;
+  /** Every sentence in the user's language. */
+  text: Text;
 }
 
 export interface StepResult {

@@ -1,3 +1,4 @@
+import { messagesFor } from '../messages.js';
 import { describe, expect, it } from 'vitest';
 import type { Job } from './careerjet-client.js';
 import { normalizeCountry, type CountryInfo } from './normalize-country.js';
@@ -5,6 +6,7 @@ import { MAX_TEXT_BODY, renderJobsReply, searchLink } from './render-jobs.js';
 
 const uk = normalizeCountry('uk') as CountryInfo;
 const germany = normalizeCountry('germany') as CountryInfo;
+const en = messagesFor('en');
 
 function job(i: number, extra: Partial<Job> = {}): Job {
   return {
@@ -34,7 +36,7 @@ describe('searchLink', () => {
 
 describe('renderJobsReply', () => {
   it('shows up to three jobs with title, company, place and link, then the link to more', () => {
-    const body = bodyOf(renderJobsReply(uk, { kind: 'jobs', total: 120, jobs: [job(1), job(2), job(3), job(4)] }));
+    const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 120, jobs: [job(1), job(2), job(3), job(4)] }));
 
     expect(body).toContain('the United Kingdom');
     for (const i of [1, 2, 3]) {
@@ -49,24 +51,24 @@ describe('renderJobsReply', () => {
   });
 
   it('carries the keywords into the see-more link', () => {
-    const body = bodyOf(renderJobsReply(uk, { kind: 'jobs', total: 1, jobs: [job(1)] }, 'chef'));
+    const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 1, jobs: [job(1)] }, 'chef'));
     expect(body).toContain('See more: https://www.careerjet.co.uk/search/jobs?s=chef&l=United+Kingdom');
   });
 
   it('leaves out a missing company instead of printing an empty line', () => {
-    const body = bodyOf(renderJobsReply(uk, { kind: 'jobs', total: 1, jobs: [job(1, { company: '' })] }));
+    const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 1, jobs: [job(1, { company: '' })] }));
     expect(body).not.toContain('🏢');
   });
 
   it('offers the search link and a consultant when nothing was found', () => {
-    const body = bodyOf(renderJobsReply(normalizeCountry('dubai') as CountryInfo, { kind: 'none' }));
+    const body = bodyOf(renderJobsReply(en, normalizeCountry('dubai') as CountryInfo, { kind: 'none' }));
     expect(body).toContain("couldn't find any current job openings in Dubai");
     expect(body).toContain('https://www.careerjet.ae/search/jobs?s=&l=Dubai');
     expect(body).toContain('Reply *3*');
   });
 
   it('offers the search link and a consultant when the API is down, without the technical reason', () => {
-    const body = bodyOf(renderJobsReply(germany, { kind: 'unavailable', reason: 'HTTP 503 from upstream' }));
+    const body = bodyOf(renderJobsReply(en, germany, { kind: 'unavailable', reason: 'HTTP 503 from upstream' }));
     expect(body).toContain('not available at the moment');
     expect(body).toContain('https://www.careerjet.de/suchen/stellenangebote?s=&l=Deutschland');
     expect(body).toContain('Reply *3*');
@@ -77,7 +79,7 @@ describe('renderJobsReply', () => {
     const longUrl = `https://jobviewtrack.com/${'x'.repeat(1800)}`;
     const jobs = [job(1, { url: longUrl }), job(2, { url: longUrl }), job(3, { url: longUrl })];
 
-    const body = bodyOf(renderJobsReply(uk, { kind: 'jobs', total: 3, jobs }));
+    const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 3, jobs }));
 
     expect(body.length).toBeLessThanOrEqual(MAX_TEXT_BODY);
     expect(body).toContain('1. *Job 1*');
@@ -88,7 +90,7 @@ describe('renderJobsReply', () => {
 
   it('clips very long titles without splitting an emoji', () => {
     const title = `${'🚀'.repeat(150)}`;
-    const body = bodyOf(renderJobsReply(uk, { kind: 'jobs', total: 1, jobs: [job(1, { title })] }));
+    const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 1, jobs: [job(1, { title })] }));
     expect(body).toContain(`${'🚀'.repeat(99)}…`);
     expect(body).not.toContain('\uFFFD');
   });

@@ -1,11 +1,11 @@
 import type { Reply } from '../conversation/types.js';
+import type { Messages } from '../messages.js';
 import type { JobSearchResult } from './careerjet-client.js';
 import { placeName, type CountryInfo } from './normalize-country.js';
 
 /** WhatsApp's limit for a text body. */
 export const MAX_TEXT_BODY = 4096;
 const MAX_FIELD_CHARS = 100;
-const CONSULTANT_LINE = 'Would you like to talk to one of our consultants about working and living there? Reply *3*.';
 
 /** The national site's public search page: always works, even when the API does not. */
 export function searchLink(country: CountryInfo, keywords?: string): string {
@@ -14,36 +14,29 @@ export function searchLink(country: CountryInfo, keywords?: string): string {
 }
 
 /** The chat answer to a job search: up to three jobs and a link to the rest, or the link and an offer of help. */
-export function renderJobsReply(country: CountryInfo, result: JobSearchResult, keywords?: string): Reply {
+export function renderJobsReply(t: Messages, country: CountryInfo, result: JobSearchResult, keywords?: string): Reply {
   const link = searchLink(country, keywords);
   const where = placeName(country);
   switch (result.kind) {
     case 'jobs':
-      return text(fitJobs(where, result, link));
+      return text(fitJobs(t, where, result, link));
     case 'none':
       return text(
-        [
-          `I couldn't find any current job openings in ${where} just now.`,
-          '',
-          `You can search yourself here:\n${link}`,
-          '',
-          CONSULTANT_LINE,
-        ].join('\n'),
+        [t.t('jobs.none', { place: where }), '', t.t('jobs.searchYourself', { link }), '', t.t('jobs.consultant')].join(
+          '\n',
+        ),
       );
     case 'unavailable':
       return text(
-        [
-          `Our job search is not available at the moment.`,
-          '',
-          `You can see the latest jobs in ${where} here:\n${link}`,
-          '',
-          CONSULTANT_LINE,
-        ].join('\n'),
+        [t.t('jobs.unavailable'), '', t.t('jobs.latestHere', { place: where, link }), '', t.t('jobs.consultant')].join(
+          '\n',
+        ),
       );
   }
 }
 
 function fitJobs(
+  t: Messages,
   where: string,
   result: { jobs: { title: string; company: string; locations: string; url: string }[] },
   link: string,
@@ -55,13 +48,14 @@ function fitJobs(
     lines.push(`🔗 ${job.url}`);
     return lines.join('\n');
   });
-  const footer = ['', `See more: ${link}`, '', CONSULTANT_LINE];
+  const footer = ['', t.t('jobs.seeMore', { link }), '', t.t('jobs.consultant')];
+  const title = t.t('jobs.found', { place: where });
   // Links are shown as given, so a very long one can push the body over the limit: drop jobs from the end.
   for (let n = blocks.length; n >= 1; n--) {
-    const body = [`Here are the latest jobs in ${where}:`, '', blocks.slice(0, n).join('\n\n'), ...footer].join('\n');
+    const body = [title, '', blocks.slice(0, n).join('\n\n'), ...footer].join('\n');
     if (body.length <= MAX_TEXT_BODY) return body;
   }
-  return [`Here are the latest jobs in ${where}:`, ...footer].join('\n').slice(0, MAX_TEXT_BODY);
+  return [title, ...footer].join('\n').slice(0, MAX_TEXT_BODY);
 }
 
 function clip(s: string): string {

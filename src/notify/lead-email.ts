@@ -1,5 +1,6 @@
 import { formatUsd } from '../lib/money.js';
 import type { LeadEvent } from './types.js';
+import { messagesFor } from '../messages.js';
 
 export interface LeadEmail {
   subject: string;
@@ -85,9 +86,11 @@ export function renderLeadEmail(e: LeadEvent, opts: RenderLeadEmailOptions = {})
 function renderSubject(e: LeadEvent): string {
   const who = e.lead.name ?? `+${e.lead.phone.replace(/^\+/, '')}`;
   const about = e.lead.interest ? ` (${e.lead.interest})` : '';
-  const prefix = e.event === 'lead.created' ? 'New lead' : 'Updated lead';
+  const event = e.event === 'lead.created' ? 'created' : 'updated';
+  // Operators read English: the subject comes from the English catalogue.
+  const subject = messagesFor('en').t('leadEmail.subject', { event, who, about });
   // One header line: user text must not bring line breaks into it.
-  return truncate(`${prefix}: ${who}${about}`.replace(/\s+/g, ' ').trim(), MAX_SUBJECT_CHARS);
+  return truncate(subject.replace(/\s+/g, ' ').trim(), MAX_SUBJECT_CHARS);
 }
 
 function formatTime(iso: string, timeZone: string): string {

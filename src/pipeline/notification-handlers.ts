@@ -1,3 +1,4 @@
+import { messagesFor } from '../messages.js';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import { searchJobs } from '../jobs/careerjet-client.js';
@@ -91,7 +92,7 @@ async function answerJobSearch(
     },
     country,
   );
-  const reply = renderJobsReply(country, result);
+  const reply = renderJobsReply(messagesFor('en'), country, result);
   const t = deps.now();
   const done = await db.transaction().execute(async (trx) => {
     const claimed = await trx

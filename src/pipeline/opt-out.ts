@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Reply, UserInput } from '../conversation/types.js';
 import type { Database, SessionRow } from '../store/schema.js';
+import type { Messages } from '../messages.js';
 
 const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stop all', 'opt out', 'optout']);
 const START_WORDS = new Set(['start', 'subscribe', 'unstop']);
-
-export const OPT_OUT_CONFIRMATION =
-  "🔕 You're unsubscribed: Nexora Investments won't send you any more messages. Reply START at any time to talk to us again.";
-export const OPT_IN_CONFIRMATION = '🔔 Welcome back! You will receive our replies again.';
 
 function keyword(input: UserInput): string | null {
   return input.kind === 'text'
@@ -29,15 +26,17 @@ export type OptOutDecision =
   | { kind: 'silent' };
 
 /** What STOP/START mean for this user now (pure). A user already opted out is not confirmed twice. */
-export function decideOptOut(session: SessionRow, input: UserInput): OptOutDecision {
+export function decideOptOut(session: SessionRow, input: UserInput, t: Messages): OptOutDecision {
   const word = keyword(input);
   const optedOut = session.opted_out === 1;
   if (word !== null && STOP_WORDS.has(word)) {
-    return optedOut ? { kind: 'silent' } : { kind: 'opt_out', replies: [{ kind: 'text', body: OPT_OUT_CONFIRMATION }] };
+    return optedOut
+      ? { kind: 'silent' }
+      : { kind: 'opt_out', replies: [{ kind: 'text', body: t.t('optOut.confirmed') }] };
   }
   if (!optedOut) return { kind: 'converse' };
   if (word !== null && START_WORDS.has(word))
-    return { kind: 'opt_in', replies: [{ kind: 'text', body: OPT_IN_CONFIRMATION }] };
+    return { kind: 'opt_in', replies: [{ kind: 'text', body: t.t('optIn.confirmed') }] };
   return { kind: 'silent' };
 }
 

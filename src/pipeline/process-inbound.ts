@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { handleMessage } from '../conversation/handle-message.js';
+import { DEFAULT_LANGUAGE } from '../i18n/languages.js';
+import { messagesFor } from '../messages.js';
 import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
 import { insertMessages, updateSessionsAfterStep, type SessionAfterStep } from '../store/fixed-sql.js';
 import { claimSessions, sessionToState } from '../store/sessions-repository.js';
@@ -148,7 +150,8 @@ async function runStep(
 ): Promise<Step> {
   const stored = inputFromStoredMessage(msg.type, msg.payload);
   if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
-  const optOut = decideOptOut(session, stored.input);
+  const text = messagesFor(DEFAULT_LANGUAGE);
+  const optOut = decideOptOut(session, stored.input, text);
   if (optOut.kind === 'opt_out' || optOut.kind === 'silent') {
     let rows: NewMessage[] = [];
     if (optOut.kind === 'opt_out') {
@@ -178,6 +181,7 @@ async function runStep(
       now: new Date(ctx.now),
       programs: ctx.programs,
       settings: ctx.settings,
+      text,
     },
   );
   if (optOut.kind === 'opt_in') result.replies.unshift(...optOut.replies);

@@ -1,28 +1,34 @@
-// Option 1: residency categories, then the top programs of the chosen one.
+// Option 1: residency categories (as the catalogue has them), then the top programs of the chosen one.
+import { categoriesOf, categoryByKey } from '../categories.js';
 import { topProgramsInCategory } from '../catalogue.js';
-import { COPY } from '../copy.js';
 import { formatTopPrograms } from '../format.js';
 import { parseCategory } from '../intent.js';
-import { categoryListReply, categoryName, type CategoryKey } from '../menus.js';
+import { categoryLetters, categoryListReply } from '../menus.js';
 import { finished, stay, text, type Outcome } from '../outcome.js';
 import type { SessionData, StepContext } from '../types.js';
 
-export function startExplore(data: SessionData): Outcome {
-  return stay('choose_category', data, categoryListReply());
+export function startExplore(data: SessionData, ctx: StepContext): Outcome {
+  return stay('choose_category', data, categoryListReply(ctx.text, ctx.programs));
 }
 
-export function showCategory(key: CategoryKey, data: SessionData, ctx: StepContext): Outcome {
-  const category = categoryName(key);
-  const programs = topProgramsInCategory(ctx.programs, category, 3);
-  const answer =
-    programs.length === 0
-      ? COPY.noProgramsInCategory(category)
-      : formatTopPrograms(category, programs, COPY.programsFollowUp);
-  return finished({ ...data, interest: category }, [text(answer)]);
+export function showCategory(key: string, data: SessionData, ctx: StepContext): Outcome {
+  const t = ctx.text;
+  const category = categoryByKey(ctx.programs, key);
+  // A letter from an old list that the catalogue no longer has: offer the categories there are now.
+  if (category === undefined) return reAsk(data, ctx);
+  const programs = topProgramsInCategory(ctx.programs, category.name, 3);
+  // A category exists only through its programs, so there is at least one to show.
+  const answer = formatTopPrograms(t, category.name, programs, t.t('programs.followUp'));
+  return finished(t, { ...data, interest: category.name }, [text(answer)]);
 }
 
 export function handleChooseCategory(input: string, data: SessionData, ctx: StepContext): Outcome {
-  const key = parseCategory(input);
-  if (key === null) return stay('choose_category', data, categoryListReply(COPY.categoryInvalid));
-  return showCategory(key, data, ctx);
+  const key = parseCategory(input, ctx.programs);
+  return key === null ? reAsk(data, ctx) : showCategory(key, data, ctx);
+}
+
+function reAsk(data: SessionData, ctx: StepContext): Outcome {
+  const t = ctx.text;
+  const letters = categoryLetters(t, categoriesOf(ctx.programs));
+  return stay('choose_category', data, categoryListReply(t, ctx.programs, t.t('explore.invalid', { letters })));
 }

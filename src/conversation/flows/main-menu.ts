@@ -1,5 +1,4 @@
 // The main menu: picking one of the six options, and options 5 and 6 which answer at once.
-import { COPY } from '../copy.js';
 import { parseCategory, parseMenuOption } from '../intent.js';
 import { mainMenuText, type MenuOption } from '../menus.js';
 import { finished, text, toMainMenu, withoutDraft, type Outcome } from '../outcome.js';
@@ -13,27 +12,27 @@ export function selectOption(option: MenuOption, data: SessionData, ctx: StepCon
   const clean = withoutDraft(data);
   switch (option) {
     case 1:
-      return startExplore(clean);
+      return startExplore(clean, ctx);
     case 2:
-      return startEligibility(clean);
+      return startEligibility(clean, ctx);
     case 3:
-      return startConsultant(clean);
+      return startConsultant(clean, ctx);
     case 4:
-      return startJobs(clean);
+      return startJobs(clean, ctx);
     case 5:
-      return finished(clean, [text(COPY.booking(ctx.settings.bookingUrl), true)]);
+      return finished(ctx.text, clean, [text(ctx.text.t('booking.link', { url: ctx.settings.bookingUrl }), true)]);
     case 6: {
       const { brochureUrl: link, brochureFilename: filename, brochureCaption: caption } = ctx.settings;
-      return finished(clean, [{ kind: 'document', link, filename, caption }]);
+      return finished(ctx.text, clean, [{ kind: 'document', link, filename, caption }]);
     }
   }
 }
 
 /** Text at the main menu: a number, an option's name, or a category letter (after a program list). */
 export function handleMainMenuText(input: string, data: SessionData, ctx: StepContext): Outcome {
-  const option = parseMenuOption(input);
+  const option = parseMenuOption(input, ctx.text);
   if (option !== null) return selectOption(option, data, ctx);
-  const key = parseCategory(input);
+  const key = parseCategory(input, ctx.programs);
   if (key !== null) return showCategory(key, data, ctx);
-  return toMainMenu(data, [], mainMenuText(COPY.didNotUnderstand));
+  return toMainMenu(ctx.text, data, [], mainMenuText(ctx.text, ctx.text.t('menu.didNotUnderstand')));
 }
