@@ -3,15 +3,19 @@ import type { Reply, UserInput } from '../conversation/types.js';
 import type { Database, SessionRow } from '../store/schema.js';
 import type { Messages } from '../messages.js';
 
-const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stop all', 'opt out', 'optout']);
-const START_WORDS = new Set(['start', 'subscribe', 'unstop']);
+import { START_WORDS as START_BY_LANGUAGE, STOP_WORDS as STOP_BY_LANGUAGE } from '../content/opt-out-words.js';
+
+// Every language's words count for everyone: the user's language may not be known yet.
+const STOP_WORDS = new Set(Object.values(STOP_BY_LANGUAGE).flat());
+const START_WORDS = new Set(Object.values(START_BY_LANGUAGE).flat());
 
 function keyword(input: UserInput): string | null {
   return input.kind === 'text'
     ? input.text
         .trim()
+        .replace(/\s+/g, ' ')
         .toLowerCase()
-        .replace(/[.!]+$/, '')
+        .replace(/[.!。！؟?]+$/u, '')
     : null;
 }
 
