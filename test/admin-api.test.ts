@@ -148,6 +148,21 @@ describeEachDb('admin API routes', (kind) => {
     });
   });
 
+  it('refuses a hostile offset or program link with 400, never 500', async () => {
+    for (const offset of ['1e300', '9223372036854775808', '1000001', '-1'])
+      for (const list of ['/leads', '/messages'])
+        expect((await call('GET', `${list}?offset=${offset}`)).statusCode, `${list} ${offset}`).toBe(400);
+    expect((await call('GET', '/leads?offset=1000000')).statusCode).toBe(200);
+    for (const link of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'http://nexora.example/x']) {
+      const res = await call('POST', '/programs', { ...MALTA, link });
+      expect(res.statusCode, link).toBe(400);
+    }
+    expect((await call('POST', '/programs', MALTA)).statusCode).toBe(201);
+    const path = `/programs/${encodeURIComponent(MALTA.name)}`;
+    expect((await call('PUT', path, { link: 'javascript:alert(1)' })).statusCode).toBe(400);
+    expect((await call('GET', '/programs')).json()).toMatchObject([{ link: MALTA.link }]);
+  });
+
   it('manages programs: POST, PUT, GET, DELETE, each visible to the conversation at once', async () => {
     const catalogue = () => bot.runtime.deps.programs.get(Date.now());
     expect(await catalogue()).toEqual([]); // cached empty now: changes must invalidate it

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { upsertLead } from '../src/store/leads-repository.js';
 import { envelope, statusUpdate, textMessage } from './helpers/payloads.js';
 import { startTestBot, type TestBot } from './helpers/test-bot.js';
 import { describeEachDb } from './helpers/test-db.js';
@@ -80,5 +81,25 @@ describeEachDb('hostile payloads in otherwise normal webhooks', (kind) => {
       .executeTakeFirstOrThrow();
     for (const stored of [row, status, session])
       for (const v of Object.values(stored)) if (typeof v === 'string') expect(v).not.toContain('\u0000');
+  });
+
+  it('stores names and e-mails without bidirectional overrides or line separators', async () => {
+    const user = '15550022224';
+    const name = 'Eve\u202E\u2028gpj.exe\u0085';
+    await bot.post(envelope({ messages: [{ ...textMessage(user, 'hi'), profile: { name } }], name }));
+    await bot.idle();
+    const session = await bot.runtime.deps.db
+      .selectFrom('whatsapp_sessions')
+      .select('profile_name')
+      .where('phone', '=', user)
+      .executeTakeFirstOrThrow();
+    expect(session.profile_name).toBe('Eve gpj.exe');
+    const { row } = await upsertLead(
+      bot.runtime.deps.db,
+      user,
+      { name: 'Ana\u202E Lopez\u2029', email: 'ana\u2066@example.com', interest: 'x' },
+      Date.now(),
+    );
+    expect([row.name, row.email]).toEqual(['Ana Lopez', 'ana@example.com']);
   });
 });

@@ -34,7 +34,8 @@ const dateOrTime = {
 } as const;
 const paging = {
   limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
+  // A ceiling: 1e300 or 2^63 would otherwise reach the database (500 on SQLite and PostgreSQL).
+  offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },
 };
 
 export const statsQuery = {

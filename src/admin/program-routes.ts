@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
-import { addProgram, listProgramsOp, removeProgram, updateProgram, type ProgramInput } from '../ops/programs.js';
+import {
+  addProgram,
+  listProgramsOp,
+  removeProgram,
+  updateProgram,
+  type CatalogueRules,
+  type ProgramInput,
+} from '../ops/programs.js';
 import {
   errorResponse,
   nameParams,
@@ -24,7 +31,7 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
     '/programs',
     { schema: { summary: 'Add a program', body: programBody, response: { 201: programSchema, 400: errorResponse } } },
     async (req, reply) => {
-      const added = await addProgram(deps.db, req.body, deps.clock.now());
+      const added = await addProgram(deps.db, req.body, deps.clock.now(), catalogueRules(deps));
       deps.programs.invalidate();
       return reply.code(201).send(added);
     },
@@ -41,7 +48,7 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
       },
     },
     async (req) => {
-      const updated = await updateProgram(deps.db, req.params.name, req.body, deps.clock.now());
+      const updated = await updateProgram(deps.db, req.params.name, req.body, deps.clock.now(), catalogueRules(deps));
       deps.programs.invalidate();
       return updated;
     },
@@ -62,4 +69,8 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
       return reply.code(204).send();
     },
   );
+}
+
+function catalogueRules(deps: Deps): CatalogueRules {
+  return { allowHttpLinks: deps.config.env === 'development' };
 }

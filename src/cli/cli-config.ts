@@ -4,6 +4,8 @@ import { loadConfig } from '../config.js';
 export interface CliConfig {
   databaseUrl: string | undefined;
   production: boolean;
+  /** NODE_ENV=development (the default): program links may be http: as well as https:. */
+  development: boolean;
   dataRetentionDays: number | undefined;
   programsFile: string | undefined;
 }
@@ -19,6 +21,7 @@ export function loadCliConfig(env: Record<string, string | undefined>): CliConfi
   return {
     databaseUrl: config.databaseUrl,
     production,
+    development: !production && config.env === 'development',
     dataRetentionDays: config.dataRetentionDays,
     programsFile: config.programsFile,
   };

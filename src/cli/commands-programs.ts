@@ -59,13 +59,17 @@ export function registerProgramCommands(program: Command, ctx: CliContext): void
       .command('add <name>')
       .description('add a program (country, category, min-investment, link and rank required)'),
   ).action(async (name: string, o: ProgramOptions) => {
-    const added = await ctx.withDb(({ db }) => addProgram(db, { ...fields(o), name } as ProgramInput, ctx.now()));
+    const added = await ctx.withDb(({ db, config }) =>
+      addProgram(db, { ...fields(o), name } as ProgramInput, ctx.now(), { allowHttpLinks: config.development }),
+    );
     if (o.json) return printJson(added);
     writeOut(`added "${added.name}" (#${added.id})`);
   });
   withProgramOptions(programs.command('update <name>').description('change the given fields of a program')).action(
     async (name: string, o: ProgramOptions) => {
-      const updated = await ctx.withDb(({ db }) => updateProgram(db, name, fields(o), ctx.now()));
+      const updated = await ctx.withDb(({ db, config }) =>
+        updateProgram(db, name, fields(o), ctx.now(), { allowHttpLinks: config.development }),
+      );
       if (o.json) return printJson(updated);
       writeOut(`updated "${updated.name}"`);
     },

@@ -38,6 +38,11 @@ describe('checkName', () => {
     expect(checkName('  ')).toEqual({ ok: false, reason: 'empty' });
     expect(checkName('123 456')).toEqual({ ok: false, reason: 'invalid' });
     expect(checkName('Ana\nSouza')).toEqual({ ok: false, reason: 'invalid' });
+    for (const sep of ['\u2028', '\u2029', '\u0085'])
+      expect(checkName(`Ana${sep}Souza`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkName('\u202EAna\u2066 Souza\u2069\u200F')).toEqual({ ok: true, name: 'Ana Souza' });
+    expect(normaliseEmail('ana\u202E@Example.com')).toBe('ana@example.com');
+    expect(normaliseEmail('ana\u0085x@example.com')).toBeNull();
     expect(checkName('a'.repeat(101))).toEqual({ ok: false, reason: 'invalid' });
   });
 });

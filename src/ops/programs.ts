@@ -37,15 +37,31 @@ function toView(r: ProgramRow): ProgramView {
   };
 }
 
-/** Validates with the seed file's own schema, so every way into the catalogue accepts the same programs. */
-function validProgram(input: unknown) {
+/** What the running environment allows into the catalogue. */
+export interface CatalogueRules {
+  /** `http:` links, for local development only; otherwise every link must be `https:`. */
+  allowHttpLinks: boolean;
+}
+
+const STRICT: CatalogueRules = { allowHttpLinks: false };
+
+/**
+ * Validates with the seed file's own schema, so every way into the catalogue accepts the same
+ * programs; and a link users are sent must be https: (http: only in development).
+ */
+function validProgram(input: unknown, rules: CatalogueRules) {
+  let programs;
   try {
-    return parsePrograms([input]);
+    programs = parsePrograms([input]);
   } catch (e) {
     const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
     const detail = issues?.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ') ?? (e as Error).message;
     throw new AppError('BAD_REQUEST', `invalid program: ${detail}`);
   }
+  for (const p of programs)
+    if (!rules.allowHttpLinks && new URL(p.link).protocol !== 'https:')
+      throw new AppError('BAD_REQUEST', 'invalid program: link: must be an https:// URL (http:// only in development)');
+  return programs;
 }
 
 async function getProgram(db: Kysely<Database>, name: string): Promise<ProgramRow> {
@@ -58,8 +74,13 @@ export async function listProgramsOp(db: Kysely<Database>): Promise<ProgramView[
   return (await listPrograms(db)).map(toView);
 }
 
-export async function addProgram(db: Kysely<Database>, input: ProgramInput, now: number): Promise<ProgramView> {
-  const programs = validProgram(input);
+export async function addProgram(
+  db: Kysely<Database>,
+  input: ProgramInput,
+  now: number,
+  rules: CatalogueRules = STRICT,
+): Promise<ProgramView> {
+  const programs = validProgram(input, rules);
   if (await findProgramByName(db, input.name))
     throw new AppError('BAD_REQUEST', `a program named "${input.name}" already exists (use update)`);
   await upsertPrograms(db, programs, now);
@@ -72,10 +93,11 @@ export async function updateProgram(
   name: string,
   patch: Partial<Omit<ProgramInput, 'name'>>,
   now: number,
+  rules: CatalogueRules = STRICT,
 ): Promise<ProgramView> {
   const current = toView(await getProgram(db, name));
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  await upsertPrograms(db, validProgram({ ...current, ...defined, name }), now);
+  await upsertPrograms(db, validProgram({ ...current, ...defined, name }, rules), now);
   return toView(await getProgram(db, name));
 }
 

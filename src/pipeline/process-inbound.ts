@@ -10,6 +10,7 @@ import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
 import { applyEffects } from './apply-effects.js';
 import { storableText } from '../lib/storable-text.js';
 import { decideOptOut, recordOptOut } from './opt-out.js';
+import { oneLinePlainText } from '../lib/plain-text.js';
 import { outboundRows } from './queue-outbound.js';
 import type { LeadNotifier } from './lead-notifications.js';
 
@@ -210,7 +211,7 @@ async function runStep(
       metadata: JSON.stringify(result.state.data),
       now: ctx.now,
       lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
-      profileName: stored.profileName || null,
+      profileName: stored.profileName ? oneLinePlainText(stored.profileName) || null : null,
       bsuid: stored.bsuid || null,
     },
   };

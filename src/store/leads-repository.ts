@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LeadDetails } from '../conversation/types.js';
+import { oneLinePlainText } from '../lib/plain-text.js';
 import type { Database, LeadRow } from './schema.js';
 
 export function findLead(db: Kysely<Database>, phone: string): Promise<LeadRow | undefined> {
@@ -19,8 +20,8 @@ export async function upsertLead(
       .insertInto('whatsapp_leads')
       .values({
         phone,
-        name: lead.name,
-        email: lead.email,
+        name: oneLinePlainText(lead.name),
+        email: oneLinePlainText(lead.email),
         interest: lead.interest,
         budget: lead.budget ?? null,
         country_of_interest: lead.countryOfInterest ?? null,
@@ -35,8 +36,8 @@ export async function upsertLead(
   const row = await trx
     .updateTable('whatsapp_leads')
     .set({
-      name: lead.name,
-      email: lead.email,
+      name: oneLinePlainText(lead.name),
+      email: oneLinePlainText(lead.email),
       interest: lead.interest,
       budget: lead.budget ?? existing.budget,
       country_of_interest: lead.countryOfInterest ?? existing.country_of_interest,

@@ -10,7 +10,14 @@ const programSchema = z.object({
   description: z.string().default(''),
   minimum_investment: z.number().int().positive(),
   processing_time: z.string().default(''),
-  link: z.string().url(),
+  // Sent to users as a link: a web address only (no javascript:, data:, file:).
+  link: z
+    .string()
+    .url()
+    .refine(
+      (u) => URL.canParse(u) && ['https:', 'http:'].includes(new URL(u).protocol),
+      'link must be an https:// URL',
+    ),
   rank: z.number().int().min(1),
 });
 
