@@ -23,6 +23,8 @@ export function createTranslator<K extends string>(
   fallback: Catalogue,
 ): Translator<K> {
   const compiled = new Map<string, IntlMessageFormat>();
+  // Most messages (menu rows, questions) have no values: their text is rendered once.
+  const plain = new Map<string, string>();
   const money = new Intl.NumberFormat(language, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
   const or = new Intl.ListFormat(language, { type: 'disjunction' });
 
@@ -40,7 +42,15 @@ export function createTranslator<K extends string>(
 
   return {
     language,
-    t: (key, values) => String(format(key).format(values)),
+    t: (key, values) => {
+      if (values !== undefined) return String(format(key).format(values));
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = String(format(key).format());
+        plain.set(key, text);
+      }
+      return text;
+    },
     usd: (amount) => money.format(Math.round(amount)),
     orList: (items) => or.format(items),
   };
