@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminAuthHook } from './admin/admin-auth.js';
 import { adminRoutes } from './admin/admin-routes.js';
+import { consolePlugin } from './console/console-plugin.js';
 import type { Deps } from './deps.js';
 import { AppError, CLOSES_CONNECTION, isDatabaseUnavailable } from './errors.js';
 import { observeHttp } from './observability/http-observability.js';
@@ -88,6 +89,8 @@ export async function buildApp(
   await app.register(async (scope) => statusRoutes(scope, deps, adminGuard));
   await app.register(async (scope) => sandboxRoutes(scope, deps, adminGuard));
   await app.register(async (scope) => adminRoutes(scope, deps, adminGuard), { prefix: '/admin/api' });
+  // The operator console: its own scope (cookies, form bodies, templates, sessions, CSP) under /console.
+  await app.register(async (scope) => consolePlugin(scope, deps));
   for (const extra of opts.extraRoutes ?? []) await app.register(async (scope) => extra(scope, deps));
   return app;
 }

@@ -7,6 +7,7 @@ export function startBanner(config: Config, database: string, address: string): 
     '  Nexora WhatsApp bot is running',
     `  • listening on ${address}  (webhook: ${address}/webhook)`,
     `  • database:    ${database}`,
+    `  • console:     ${address}/console  (first operator: npm run cli -- operators add you@example.com --name "Your Name" --role admin)`,
   ];
   if (config.sandbox) {
     lines.push(

@@ -28,12 +28,14 @@ const EXTERNAL = new Set([
   'sqlite3',
 ]);
 /** CLI commands that only read (or, for `migrate`, create the schema idempotently): run for real. */
-const RUNNABLE = new Set(['--help', 'migrate', 'init-db', 'stats', 'list-leads', 'programs list']);
+const RUNNABLE = new Set(['--help', 'migrate', 'init-db', 'stats', 'list-leads', 'programs list', 'operators list']);
+/** Commands that group subcommands (`programs add`, `operators list`). */
+const GROUPS = new Set(['programs', 'operators']);
 const toRun = new Map<string, string[]>();
 
 /** Checks `nexora-bot <args>` names a command and only its options; remembers the runnable ones. */
 function checkCli(args: string[], where: string): void {
-  const sub = args[0] === 'programs' ? `programs ${args[1] ?? ''}`.trim() : (args[0] ?? '--help');
+  const sub = GROUPS.has(args[0] ?? '') ? `${args[0]} ${args[1] ?? ''}`.trim() : (args[0] ?? '--help');
   if (sub === '--help') return void toRun.set('--help', ['--help']);
   expect(cli.has(sub), `${where}: no CLI command "${sub}"`).toBe(true);
   for (const flag of args.filter((a) => a.startsWith('-'))) {
@@ -98,7 +100,7 @@ describe('the commands in the documents', () => {
       for (const m of read(file).matchAll(/`npm run ([\w:-]+)/g))
         expect(Object.keys(scripts), `${file}: npm run ${m[1]}`).toContain(m[1]);
       for (const m of read(file).matchAll(
-        /`(?:npx nexora-bot|nexora-bot) ([a-z][\w-]*(?: list| add| update| remove)?)/g,
+        /`(?:npx nexora-bot|nexora-bot) ([a-z][\w-]*(?: list| add| update| remove| disable| reset-password)?)/g,
       )) {
         expect(cli.has(m[1]!), `${file}: nexora-bot ${m[1]}`).toBe(true);
       }

@@ -3,6 +3,7 @@ import { createCliContext, type CliContext } from './cli-context.js';
 import { EXIT_OK, reportError } from './cli-errors.js';
 import { registerDbCommands } from './commands-db.js';
 import { registerMaintenanceCommands } from './commands-maintenance.js';
+import { registerOperatorCommands } from './commands-operators.js';
 import { registerProgramCommands } from './commands-programs.js';
 import { registerReportCommands } from './commands-reports.js';
 import { registerUserCommands } from './commands-users.js';
@@ -19,6 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerUserCommands(program, ctx);
   registerMaintenanceCommands(program, ctx);
   registerProgramCommands(program, ctx);
+  registerOperatorCommands(program, ctx);
   return program;
 }
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { requirePhone, unknownUser } from './require-phone.js';
 
-export type Actor = 'cli' | 'api';
+/** Who erased: the CLI, the admin API, or a console operator (`operator:<id>`). */
+export type Actor = 'cli' | 'api' | `operator:${number}`;
 
 export interface DeleteUserResult {
   phone: string;

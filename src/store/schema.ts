@@ -125,6 +125,35 @@ export interface AuditLogTable {
   created_at: number;
 }
 
+export type OperatorRole = 'admin' | 'consultant' | 'viewer';
+
+export interface OperatorsTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  role: OperatorRole;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  last_login_at: number | null;
+}
+
+export interface ConsoleSessionsTable {
+  /** SHA-256 (hex) of the cookie's random id. */
+  id_hash: string;
+  operator_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  key: string;
+  at: number;
+}
+
 export interface Database {
   whatsapp_messages: MessagesTable;
   whatsapp_statuses: StatusesTable;
@@ -134,6 +163,9 @@ export interface Database {
   notifications: NotificationsTable;
   service_state: ServiceStateTable;
   audit_log: AuditLogTable;
+  console_operators: OperatorsTable;
+  console_sessions: ConsoleSessionsTable;
+  console_login_failures: LoginFailuresTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;
@@ -144,3 +176,4 @@ export type SessionRow = Selectable<SessionsTable>;
 export type LeadRow = Selectable<LeadsTable>;
 export type ProgramRow = Selectable<ProgramsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type OperatorRow = Selectable<OperatorsTable>;
