@@ -25,7 +25,7 @@ describe.each(DB_KINDS)('console conversations and data protection (%s)', (kind)
   it('shows the timeline, and a status webhook turns the tick into "read" without a reload', async () => {
     const user = '971500000101';
     await app.bot.post(envelope({ messages: [textMessage(user, 'مرحبا')], name: 'ليلى' }));
-    await app.bot.idle();
+    await app.bot.idle(30_000);
     const reply = await app.bot.runtime.deps.db
       .selectFrom('whatsapp_messages')
       .select(['message_id'])
@@ -57,7 +57,7 @@ describe.each(DB_KINDS)('console conversations and data protection (%s)', (kind)
   it('exports and then deletes a person, with confirmation, audited under the operator', async () => {
     const user = '971500000202';
     await app.bot.post(envelope({ messages: [textMessage(user, 'hello')] }));
-    await app.bot.idle();
+    await app.bot.idle(30_000);
     const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await signIn(page, app.url, ADMIN);
     await page.goto(`${app.url}/console/people/${user}`);
