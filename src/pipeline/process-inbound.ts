@@ -122,15 +122,20 @@ async function nextInbound(
   const out = new Map<string, { msg: MessageRow; more: boolean }>();
   if (phones.length === 0) return out;
   // Two rows per user: the one to process, and whether another waits (saves a round just to find none).
-  const { rows } = await sql<MessageRow & { rn: number }>`
-    select * from (
-      select m.*, row_number() over (partition by m.phone order by m.timestamp, m.id) as rn
-      from whatsapp_messages m
-      where m.status = 'received' and m.phone in (${sql.join(phones)})
-    ) t
-    where t.rn <= 2`.execute(trx);
-  const more = new Set(rows.filter((r) => Number(r.rn) === 2).map((r) => r.phone));
-  for (const { rn, ...msg } of rows) if (Number(rn) === 1) out.set(msg.phone, { msg, more: more.has(msg.phone) });
+  // One `limit 2` per user over the partial index (phone, timestamp, id) where status = 'received',
+  // so the cost is the same however many messages the user has waiting (a window over all of them
+  // grew with the backlog: 5,000 waiting messages froze the service).
+  const perUser = phones.map(
+    (phone) => sql`select * from (select m.* from whatsapp_messages m
+      where m.status = 'received' and m.phone = ${phone} order by m.timestamp, m.id limit 2) as t`,
+  );
+  const { rows } = await sql<MessageRow>`${sql.join(perUser, sql` union all `)}`.execute(trx);
+  const byPhone = new Map<string, MessageRow[]>();
+  for (const r of rows) byPhone.set(r.phone, [...(byPhone.get(r.phone) ?? []), r]);
+  for (const [phone, waiting] of byPhone) {
+    waiting.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
+    out.set(phone, { msg: waiting[0]!, more: waiting.length > 1 });
+  }
   return out;
 }
 
