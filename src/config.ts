@@ -1,6 +1,16 @@
 // The only reader of process.env. Every problem is reported at once, in one message.
 import { z } from 'zod';
+import { isTimeZone, parseBusinessHours, type BusinessHours } from './lib/business-hours.js';
 import { parseAdminEmails } from './lib/email-list.js';
+
+function hoursProblem(v: string): string | null {
+  try {
+    parseBusinessHours(v);
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -48,6 +58,22 @@ const schema = z
     ),
     ADMIN_EMAIL: optionalString,
     SESSION_TIMEOUT_MINUTES: number(30, 0.01),
+    BUSINESS_HOURS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .superRefine((v, ctx) => {
+          const problem = hoursProblem(v);
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: `BUSINESS_HOURS: ${problem}` });
+        })
+        .optional(),
+    ),
+    TIMEZONE: z.preprocess(
+      emptyToUndefined,
+      z.string().refine(isTimeZone, 'TIMEZONE must be an IANA time zone such as Asia/Dubai').default('UTC'),
+    ),
+    HANDOFF_TIMEOUT_MINUTES: number(120, 1),
+    NOTIFY_AFTER_MINUTES: number(15, 1),
     SEND_RATE_PER_SECOND: number(80, 0),
     MARK_READ: bool(true),
     SEND_LEASE_SECONDS: integer(30, 2, 3600),
@@ -139,6 +165,8 @@ export interface Config {
   adminToken: string | undefined;
   adminEmails: string[];
   sessionTimeoutMs: number;
+  /** Handing a conversation to a person (issue 15). */
+  handoff: { businessHours: BusinessHours | undefined; timeZone: string; timeoutMs: number; notifyAfterMs: number };
   bookingUrl: string;
   brochure: { url: string; filename: string; caption: string };
   mail: { smtpUrl: string | undefined; from: string };
@@ -202,6 +230,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     adminToken: e.ADMIN_TOKEN,
     adminEmails: parseAdminEmails(e.ADMIN_EMAIL),
     sessionTimeoutMs: e.SESSION_TIMEOUT_MINUTES * 60_000,
+    handoff: {
+      businessHours: e.BUSINESS_HOURS === undefined ? undefined : parseBusinessHours(e.BUSINESS_HOURS),
+      timeZone: e.TIMEZONE,
+      timeoutMs: e.HANDOFF_TIMEOUT_MINUTES * 60_000,
+      notifyAfterMs: e.NOTIFY_AFTER_MINUTES * 60_000,
+    },
     bookingUrl: e.BOOKING_URL,
     brochure: { url: e.BROCHURE_URL, filename: e.BROCHURE_FILENAME, caption: e.BROCHURE_CAPTION },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },

@@ -8,7 +8,11 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'BODY_TIMEOUT'
   | 'BODY_TOO_LARGE'
-  | 'SERVER_BUSY';
+  | 'SERVER_BUSY'
+  /** The conversation's ownership does not allow this (claimed by someone else, not handed over…). */
+  | 'HANDOFF_CONFLICT'
+  /** More than 24 hours since the client last wrote: only a template may be sent. */
+  | 'WINDOW_CLOSED';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   WEBHOOK_BAD_SIGNATURE: 401,
@@ -20,6 +24,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   BODY_TIMEOUT: 408,
   BODY_TOO_LARGE: 413,
   SERVER_BUSY: 503,
+  HANDOFF_CONFLICT: 409,
+  WINDOW_CLOSED: 409,
 };
 
 /** Refusals that leave the rest of the request body unread: the connection is closed after the answer. */

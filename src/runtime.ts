@@ -132,6 +132,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
         sessionTimeoutMs: config.sessionTimeoutMs,
       },
       markRead: config.whatsapp.markRead,
+      handoff: { businessHours: config.handoff.businessHours, timeZone: config.handoff.timeZone },
       notifier: {
         adminEmails: config.adminEmails,
         emailEnabled: Boolean(config.mail.smtpUrl),

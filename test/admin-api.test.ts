@@ -191,6 +191,10 @@ describeEachDb('admin API routes', (kind) => {
     expect(doc.components.securitySchemes.bearerAuth).toEqual({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/admin/api/conversations',
+        '/admin/api/conversations/{phone}/assign',
+        '/admin/api/conversations/{phone}/reply',
+        '/admin/api/conversations/{phone}/resolve',
         '/admin/api/leads',
         '/admin/api/messages',
         '/admin/api/messages/retry-failed',

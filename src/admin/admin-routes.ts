@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { AdminGuard } from './admin-auth.js';
+import { conversationRoutes } from './conversation-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { programRoutes } from './program-routes.js';
 import { reportRoutes } from './report-routes.js';
@@ -20,7 +21,8 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps, guard: Admin
       info: {
         title: 'Nexora bot admin API',
         version: '1.0.0',
-        description: 'Statistics, leads, users (access and erasure), failed messages, program catalogue.',
+        description:
+          'Statistics, leads, users (access and erasure), failed messages, program catalogue, conversations handed to people.',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearerAuth: [] }],
@@ -30,5 +32,6 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps, guard: Admin
   await userRoutes(app, deps);
   await messageRoutes(app, deps);
   await programRoutes(app, deps);
+  await conversationRoutes(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

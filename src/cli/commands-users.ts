@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { deleteUser } from '../ops/delete-user.js';
 import { exportUser } from '../ops/export-user.js';
 import { getUserInfo, type UserInfo } from '../ops/get-user-info.js';
+import { replyAsOperator } from '../ops/handoff-conversations.js';
 import { DEFAULT_TEST_TEXT, queueTestMessage } from '../ops/queue-test-message.js';
 import type { CliContext } from './cli-context.js';
 import { CliFailure } from './cli-errors.js';
@@ -35,12 +36,13 @@ function printUserInfo(u: UserInfo): void {
   );
 }
 
-/** user-info, export-user, delete-user, test-message. */
+/** user-info, export-user, delete-user, test-message, reply. */
 export function registerUserCommands(program: Command, ctx: CliContext): void {
   userInfoCommand(program, ctx);
   exportUserCommand(program, ctx);
   deleteUserCommand(program, ctx);
   testMessageCommand(program, ctx);
+  replyCommand(program, ctx);
 }
 
 function userInfoCommand(program: Command, ctx: CliContext): void {
@@ -113,5 +115,23 @@ function testMessageCommand(program: Command, ctx: CliContext): void {
           'warning: this person has not written in the last 24 hours, so WhatsApp will refuse free text (the row will show failed)',
         );
       }
+    });
+}
+
+function replyCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('reply <phone>')
+    .description(
+      'answer a client as a person: takes the conversation from the bot, queues the text (refused after the 24-hour window)',
+    )
+    .requiredOption('--text <text>', 'message text')
+    .option('--operator <id>', 'who is replying (recorded on the message and in the handoff log)', 'cli')
+    .option('--json', 'machine-readable output')
+    .action(async (phone: string, o: { text: string; operator: string; json?: boolean }) => {
+      const result = await ctx.withDb(({ db }) => replyAsOperator(db, phone, o.operator, o.text, ctx.now()));
+      if (o.json) return printJson(result);
+      writeOut(
+        `queued reply #${result.id} to ${result.conversation.phone} as ${o.operator}; the conversation is now theirs (the bot stays silent until it is resolved)`,
+      );
     });
 }

@@ -53,6 +53,9 @@ export async function deleteUser(
     const messages = n(await trx.deleteFrom('whatsapp_messages').where('phone', '=', phone).executeTakeFirst());
     const leads = n(await trx.deleteFrom('whatsapp_leads').where('phone', '=', phone).executeTakeFirst());
     const notifications = n(await trx.deleteFrom('notifications').where('phone', '=', phone).executeTakeFirst());
+    // Who owned the conversation and its handoff log go with the person (not counted: no personal data of theirs).
+    await trx.deleteFrom('handoff_events').where('phone', '=', phone).execute();
+    await trx.deleteFrom('conversation_handoffs').where('phone', '=', phone).execute();
     const deleted = { sessions, messages, statuses, leads, notifications };
     if (sessions + messages + statuses + leads + notifications === 0) throw unknownUser(phone);
     const audit = await trx

@@ -12,6 +12,7 @@ import { storableText } from '../lib/storable-text.js';
 import { decideOptOut, recordOptOut } from './opt-out.js';
 import { oneLinePlainText } from '../lib/plain-text.js';
 import { outboundRows } from './queue-outbound.js';
+import { gateBotReply, type HandoffSettings } from './handoff-gate.js';
 import type { LeadNotifier } from './lead-notifications.js';
 
 /** Inbound older than this is not answered: Meta refuses free-form replies after 24 hours. */
@@ -23,7 +24,11 @@ export interface ProcessContext {
   settings: ConversationSettings;
   markRead: boolean;
   notifier: LeadNotifier;
+  /** Business hours for the "a consultant will reply" answer; none configured means "shortly". */
+  handoff?: HandoffSettings;
 }
+
+const ALWAYS_OPEN: HandoffSettings = { businessHours: undefined, timeZone: 'UTC' };
 
 export type ProcessOutcome =
   | {
@@ -180,9 +185,48 @@ async function runStep(
     };
   }
   if (optOut.kind === 'opt_in') await recordOptOut(trx, msg.phone, false, ctx.now);
+  const gate = await gateBotReply(
+    trx,
+    msg.phone,
+    stored.input,
+    ctx.handoff ?? ALWAYS_OPEN,
+    ctx.now,
+    session.last_inbound_at,
+  );
+  if (gate.kind !== 'converse') {
+    // A person owns (or was just asked for): the bot adds nothing but the START confirmation or the
+    // "a consultant will reply" answer. The session still records the inbound time (the 24-hour window).
+    const replies = [
+      ...(optOut.kind === 'opt_in' ? optOut.replies : []),
+      ...(gate.kind === 'requested' ? gate.replies : []),
+    ];
+    const rows = outboundRows({ phone: msg.phone, replies, replyTo: msg.id, now: ctx.now });
+    return {
+      outcome: {
+        kind: 'processed',
+        messageId: msg.id,
+        wamid: msg.message_id,
+        replies: rows.length,
+        effects: [],
+        step: session.current_step,
+        previousStep: session.current_step,
+      },
+      rows,
+      effects: [],
+      session: {
+        id: session.id,
+        step: 'main_menu',
+        metadata: session.metadata,
+        now: ctx.now,
+        lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
+        profileName: stored.profileName || null,
+        bsuid: stored.bsuid || null,
+      },
+    };
+  }
   const result = handleMessage(
     sessionToState(session),
-    optOut.kind === 'opt_in' ? { kind: 'text', text: 'menu' } : stored.input,
+    optOut.kind === 'opt_in' || gate.menu ? { kind: 'text', text: 'menu' } : stored.input,
     {
       now: new Date(ctx.now),
       programs: ctx.programs,

@@ -33,6 +33,8 @@ export interface MessagesTable {
   updated_at: number;
   processed_at: number | null;
   sent_at: number | null;
+  /** Outbound written by a person: the operator's id (migration 008); null for the bot. */
+  operator?: string | null;
 }
 
 export interface StatusesTable {
@@ -154,6 +156,29 @@ export interface LoginFailuresTable {
   at: number;
 }
 
+/** Conversation ownership (issue 15); no row means the bot owns the conversation. */
+export interface HandoffsTable {
+  phone: string;
+  owner: 'bot' | 'human';
+  operator: string | null;
+  status: 'open' | 'pending' | 'resolved';
+  requested_at: number | null;
+  claimed_at: number | null;
+  last_operator_reply_at: number | null;
+  updated_at: number;
+}
+
+/** Every change of a conversation's owner or status: who, when, from which state to which. */
+export interface HandoffEventsTable {
+  id: Generated<number>;
+  phone: string;
+  actor: string;
+  event: string;
+  from_state: string;
+  to_state: string;
+  created_at: number;
+}
+
 export interface Database {
   whatsapp_messages: MessagesTable;
   whatsapp_statuses: StatusesTable;
@@ -166,6 +191,8 @@ export interface Database {
   console_operators: OperatorsTable;
   console_sessions: ConsoleSessionsTable;
   console_login_failures: LoginFailuresTable;
+  conversation_handoffs: HandoffsTable;
+  handoff_events: HandoffEventsTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;
