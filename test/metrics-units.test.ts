@@ -33,8 +33,11 @@ const row = (attempts: number) => ({
   lockedUntil: 0,
   slotAt: 0,
 });
-const failure = (scope: 'message' | 'recipient' | 'throughput' | 'outage' | 'token', retryable: boolean, code: number | null) =>
-  ({ ok: false, scope, retryable, code, title: 't', retryAfterMs: null, httpStatus: 400 }) as const;
+const failure = (
+  scope: 'message' | 'recipient' | 'throughput' | 'outage' | 'token',
+  retryable: boolean,
+  code: number | null,
+) => ({ ok: false, scope, retryable, code, title: 't', retryAfterMs: null, httpStatus: 400 }) as const;
 
 describe('createMetrics', () => {
   it('still answers a scrape when the database does not: the queue gauges say -1', async () => {
@@ -80,6 +83,7 @@ describe('createMetrics', () => {
       wamid: 'w',
       status,
       recipientId: null,
+      recipientBsuid: null,
       at: new Date(),
       errorCode,
       errorTitle: null,

@@ -5,7 +5,7 @@
  */
 export function normalizePhone(input: string): string | null {
   const s = input.trim();
-  if (/^[A-Z]{2}\.\d{6,30}$/.test(s)) return s;
+  if (isBsuid(s)) return s;
   if (!/^[+\d\s().-]+$/.test(s)) return null;
   let digits = s.replace(/\D/g, '');
   if (!s.startsWith('+') && digits.startsWith('00')) digits = digits.slice(2);
@@ -17,4 +17,23 @@ export function normalizePhone(input: string): string | null {
 export function maskPhone(phone: string): string {
   if (phone.length <= 4) return '****';
   return `${'*'.repeat(Math.min(8, phone.length - 4))}${phone.slice(-4)}`;
+}
+
+/**
+ * A business-scoped user id as Meta documents it: the user's ISO 3166 alpha-2 country code, a
+ * period, then up to 128 letters and digits (`US.13491208655302741918`); a parent BSUID of linked
+ * portfolios adds `ENT.` (`US.ENT.11815799212886844830`). Stored and sent back exactly as received.
+ */
+export const BSUID_PATTERN = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+/** The longest user key we store: a parent BSUID (2 + 1 + 4 + 128 characters). */
+export const USER_KEY_MAX = 135;
+
+export function isBsuid(value: string): boolean {
+  return BSUID_PATTERN.test(value);
+}
+
+/** A wa_id as Meta sends it in `from` / `contacts[].wa_id`: the phone number's digits, no `+`. */
+export function isWaId(value: string): boolean {
+  return /^[1-9]\d{5,19}$/.test(value);
 }

@@ -7,6 +7,9 @@ export interface SessionView {
   isActive: boolean;
   optedOut: boolean;
   profileName: string | null;
+  /** Business-scoped user id (2026) when known; with a phone key this is the pair Meta sent. */
+  bsuid: string | null;
+  username: string | null;
   countryOfInterest: string | null;
   metadata: unknown;
   createdAt: string;
@@ -20,6 +23,8 @@ export function toSessionView(s: SessionRow): SessionView {
     isActive: s.is_active === 1,
     optedOut: s.opted_out === 1,
     profileName: s.profile_name,
+    bsuid: s.bsuid,
+    username: s.username,
     countryOfInterest: s.country_of_interest,
     metadata: parseJsonText(s.metadata),
     createdAt: iso(s.created_at)!,

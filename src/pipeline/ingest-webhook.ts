@@ -40,6 +40,7 @@ export async function ingestWebhooks(
     // Duplicates inside the group are dropped here (the first webhook carrying a wamid stores it);
     // across groups and instances by the unique index.
     const seen = new Set<string>();
+    const knownPhones = await phonesOfBsuids(trx, batch);
     const rows: NewMessage[] = [];
     const owner = new Map<string, number>();
     batch.forEach((parsed, i) => {
@@ -48,7 +49,7 @@ export async function ingestWebhooks(
         if (seen.has(wamid)) continue;
         seen.add(wamid);
         owner.set(wamid, i);
-        rows.push(inboundRow(m, wamid, now));
+        rows.push(inboundRow(m, userKeyOf(m, knownPhones), wamid, now));
       }
     });
     if (rows.length > 0) {
@@ -99,16 +100,52 @@ export async function ingestWebhooks(
   });
 }
 
-function inboundRow(m: InboundMessage, wamid: string, now: number): NewMessage {
+/**
+ * A username user's message may carry only the BSUID. When an earlier message carried the pair
+ * (its session has the phone as key and this BSUID), it joins that phone's history: one user, one
+ * history, whichever identity Meta sends.
+ */
+async function phonesOfBsuids(trx: Kysely<Database>, batch: readonly ParsedWebhook[]): Promise<Map<string, string>> {
+  const bsuids = [
+    ...new Set(
+      batch.flatMap((p) => p.messages.filter((m) => m.waId === null && m.bsuid !== null).map((m) => m.bsuid!)),
+    ),
+  ];
+  const out = new Map<string, string>();
+  for (let i = 0; i < bsuids.length; i += 1_000) {
+    const rows = await trx
+      .selectFrom('whatsapp_sessions')
+      .select(['phone', 'bsuid'])
+      .where('bsuid', 'in', bsuids.slice(i, i + 1_000))
+      .where('phone', 'not in', bsuids.slice(i, i + 1_000))
+      .execute();
+    for (const r of rows) if (r.bsuid !== null) out.set(r.bsuid, r.phone);
+  }
+  return out;
+}
+
+function userKeyOf(m: InboundMessage, knownPhones: ReadonlyMap<string, string>): string {
+  if (m.waId === null && m.bsuid !== null) return knownPhones.get(m.bsuid) ?? m.userKey;
+  return m.userKey;
+}
+
+/** The message as received; the contact Meta sent beside it (profile name, username, BSUID) is kept under `_contact`. */
+function storedPayload(m: InboundMessage): string {
+  const raw = m.raw;
+  if (m.contact === null || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return boundedJson(raw);
+  return boundedJson({ ...(raw as Record<string, unknown>), _contact: m.contact });
+}
+
+function inboundRow(m: InboundMessage, userKey: string, wamid: string, now: number): NewMessage {
   return {
-    phone: storableText(m.userKey),
+    phone: storableText(userKey),
     message: storableText(m.summary),
     direction: 'incoming',
     timestamp: m.sentAt.getTime(),
     message_id: wamid,
     status: 'received',
     type: storableText(m.type).slice(0, 32),
-    payload: boundedJson(m.raw),
+    payload: storedPayload(m),
     next_attempt_at: null,
     locked_until: null,
     error_code: null,

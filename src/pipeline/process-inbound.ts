@@ -159,6 +159,8 @@ async function runStep(
   msg: MessageRow,
   ctx: ProcessContext,
 ): Promise<Step> {
+  // A system notice (number or BSUID changed) and a reaction are not said to the bot: stored, never answered.
+  if (UNANSWERED_TYPES.has(msg.type)) return unanswered(session, msg, []);
   const stored = inputFromStoredMessage(msg.type, msg.payload);
   if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
   const text = messagesFor(DEFAULT_LANGUAGE);
@@ -169,20 +171,7 @@ async function runStep(
       await recordOptOut(trx, msg.phone, true, ctx.now);
       rows = outboundRows({ phone: msg.phone, replies: optOut.replies, replyTo: msg.id, now: ctx.now });
     }
-    const step = session.current_step;
-    return {
-      outcome: {
-        kind: 'processed',
-        messageId: msg.id,
-        wamid: msg.message_id,
-        replies: rows.length,
-        effects: [],
-        step,
-        previousStep: step,
-      },
-      rows,
-      effects: [],
-    };
+    return unanswered(session, msg, rows);
   }
   if (optOut.kind === 'opt_in') await recordOptOut(trx, msg.phone, false, ctx.now);
   const gate = await gateBotReply(
@@ -262,7 +251,28 @@ async function runStep(
       lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
       profileName: stored.profileName ? oneLinePlainText(stored.profileName) || null : null,
       bsuid: stored.bsuid || null,
+      username: stored.username || null,
     },
+  };
+}
+
+const UNANSWERED_TYPES = new Set(['system', 'reaction']);
+
+/** The conversation is not run: the session stays where it was, only `rows` (if any) are queued. */
+function unanswered(session: SessionRow, msg: MessageRow, rows: NewMessage[]): Step {
+  const step = session.current_step;
+  return {
+    outcome: {
+      kind: 'processed',
+      messageId: msg.id,
+      wamid: msg.message_id,
+      replies: rows.length,
+      effects: [],
+      step,
+      previousStep: step,
+    },
+    rows,
+    effects: [],
   };
 }
 

@@ -220,14 +220,14 @@ export async function markSent(
 
 const UPDATE_SESSION = new FixedSql(
   `update whatsapp_sessions set current_step = ?, metadata = ?, last_activity = ?, last_inbound_at = ?, updated_at = ?, is_active = 1,
-   profile_name = coalesce(?, profile_name), bsuid = coalesce(?, bsuid)
+   profile_name = coalesce(?, profile_name), bsuid = coalesce(?, bsuid), username = coalesce(?, username)
    where id = ?`,
 );
 
 const UPDATE_SESSIONS_PG = new FixedSql(
   `update whatsapp_sessions s set current_step = v.step, metadata = v.metadata, last_activity = v.now, last_inbound_at = v.lia, updated_at = v.now,
-   is_active = 1, profile_name = coalesce(v.pn, s.profile_name), bsuid = coalesce(v.bs, s.bsuid)
-   from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) as v(id, step, metadata, now, lia, pn, bs)
+   is_active = 1, profile_name = coalesce(v.pn, s.profile_name), bsuid = coalesce(v.bs, s.bsuid), username = coalesce(v.un, s.username)
+   from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as v(id, step, metadata, now, lia, pn, bs, un)
    where s.id = v.id`,
 );
 
@@ -239,10 +239,11 @@ export interface SessionAfterStep {
   lastInboundAt: number;
   profileName: string | null;
   bsuid: string | null;
+  username: string | null;
 }
 
 /**
- * Writes sessions after a conversation step; a null profile name or bsuid keeps the stored one.
+ * Writes sessions after a conversation step; a null profile name, bsuid or username keeps the stored one.
  * PostgreSQL: one statement for the group; SQLite: one cached statement per session.
  */
 export async function updateSessionsAfterStep(
@@ -260,9 +261,20 @@ export async function updateSessionsAfterStep(
       col('lastInboundAt'),
       col('profileName'),
       col('bsuid'),
+      col('username'),
     ]);
     return;
   }
   for (const s of sessions)
-    await UPDATE_SESSION.rows(db, [s.step, s.metadata, s.now, s.lastInboundAt, s.now, s.profileName, s.bsuid, s.id]);
+    await UPDATE_SESSION.rows(db, [
+      s.step,
+      s.metadata,
+      s.now,
+      s.lastInboundAt,
+      s.now,
+      s.profileName,
+      s.bsuid,
+      s.username,
+      s.id,
+    ]);
 }

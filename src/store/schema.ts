@@ -59,8 +59,11 @@ export interface SessionsTable {
   updated_at: number;
   last_activity: number | null;
   is_active: number;
+  /** Business-scoped user id (2026); with `phone` a wa_id, this row is the pair that joins both identities. */
   bsuid: string | null;
   profile_name: string | null;
+  /** `contacts[].profile.username` (2026 usernames). */
+  username: string | null;
   last_inbound_at: number | null;
   country_of_interest: string | null;
   opted_out: number;

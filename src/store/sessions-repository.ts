@@ -38,6 +38,7 @@ export async function claimSessions(
         is_active: 1,
         bsuid: null,
         profile_name: null,
+        username: null,
         last_inbound_at: null,
         country_of_interest: null,
         opted_out: 0,

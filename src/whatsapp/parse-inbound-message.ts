@@ -2,24 +2,34 @@
 import { z } from 'zod';
 import type { InboundMessage } from './types.js';
 import { toUserInput } from './to-user-input.js';
-import { type ItemResult, describeIssues, epochSecondsSchema, lenientText, optionalText } from './webhook-fields.js';
+import {
+  type ItemResult,
+  bsuidField,
+  describeIssues,
+  epochSecondsSchema,
+  lenientText,
+  waIdField,
+} from './webhook-fields.js';
 
-const messageSchema = z.looseObject({
-  // Bounded like the columns that store them: an overlong id is not Meta's and is set aside.
-  id: z.string().min(1).max(128),
-  from: optionalText.pipe(z.string().max(64).optional()),
-  from_user_id: optionalText.pipe(z.string().max(64).optional()),
-  timestamp: epochSecondsSchema,
-  type: z.string().min(1),
-});
+const messageSchema = (now: number) =>
+  z.looseObject({
+    // Bounded like the columns that store them: an overlong id is not Meta's and is set aside.
+    id: z.string().min(1).max(128),
+    // Either may be absent or "" (a username user); one of them must identify the user.
+    from: waIdField,
+    from_user_id: bsuidField,
+    timestamp: epochSecondsSchema(now),
+    type: z.string().min(1),
+  });
 
+/** A contact's identity of the wrong shape only loses that field: the message's own fields decide. */
 const contactSchema = z.looseObject({
-  wa_id: lenientText,
-  user_id: lenientText,
-  profile: z.looseObject({ name: lenientText }).optional().catch(undefined),
+  wa_id: waIdField.catch(undefined),
+  user_id: bsuidField.catch(undefined),
+  profile: z.looseObject({ name: lenientText, username: lenientText }).optional().catch(undefined),
 });
 
-export type WebhookContact = z.infer<typeof contactSchema>;
+export type WebhookContact = z.infer<typeof contactSchema> & { raw: unknown };
 
 /** What the sibling fields of `value` tell us about every message in it. */
 export interface MessageContext {
@@ -33,13 +43,13 @@ export function parseContacts(raw: unknown): WebhookContact[] {
   const contacts: WebhookContact[] = [];
   for (const item of raw) {
     const parsed = contactSchema.safeParse(item);
-    if (parsed.success) contacts.push(parsed.data);
+    if (parsed.success) contacts.push({ ...parsed.data, raw: item });
   }
   return contacts;
 }
 
-export function parseInboundMessage(raw: unknown, context: MessageContext): ItemResult<InboundMessage> {
-  const parsed = messageSchema.safeParse(raw);
+export function parseInboundMessage(raw: unknown, context: MessageContext, now: number): ItemResult<InboundMessage> {
+  const parsed = messageSchema(now).safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   const message = parsed.data;
   const contact = context.contacts.find(
@@ -48,8 +58,8 @@ export function parseInboundMessage(raw: unknown, context: MessageContext): Item
       (message.from_user_id !== undefined && c.user_id === message.from_user_id),
   );
   // With usernames (2026) `from` may be omitted; the BSUID then identifies the user.
-  const waId = message.from ?? nonEmpty(contact?.wa_id);
-  const bsuid = message.from_user_id ?? nonEmpty(contact?.user_id);
+  const waId = message.from ?? contact?.wa_id ?? null;
+  const bsuid = message.from_user_id ?? contact?.user_id ?? null;
   const userKey = waId ?? bsuid;
   if (userKey === null) return { ok: false, error: 'message has neither from nor from_user_id' };
   const reduced = toUserInput(message);
@@ -63,11 +73,13 @@ export function parseInboundMessage(raw: unknown, context: MessageContext): Item
       bsuid,
       phoneNumberId: context.phoneNumberId,
       profileName: nonEmpty(contact?.profile?.name),
+      username: nonEmpty(contact?.profile?.username),
       sentAt: message.timestamp,
       type: message.type,
       input: reduced.value.input,
       summary: reduced.value.summary,
       raw,
+      contact: contact?.raw ?? null,
     },
   };
 }

@@ -1,16 +1,21 @@
 // One `value.statuses[]` item → StatusUpdate, or a reason to skip it.
 import { z } from 'zod';
 import type { StatusUpdate } from './types.js';
-import { type ItemResult, describeIssues, epochSecondsSchema, lenientText, optionalText } from './webhook-fields.js';
+import { type ItemResult, bsuidField, describeIssues, epochSecondsSchema, lenientText } from './webhook-fields.js';
 
-const statusSchema = z.looseObject({
-  id: z.string().min(1),
-  status: z.string().min(1),
-  timestamp: epochSecondsSchema,
-  recipient_id: optionalText,
-  recipient_user_id: optionalText,
-  errors: z.array(z.unknown()).optional().catch(undefined),
-});
+const statusSchema = (now: number) =>
+  z.looseObject({
+    id: z.string().min(1).max(128),
+    status: z.string().min(1).max(20),
+    timestamp: epochSecondsSchema(now),
+    // A group's id is not a phone: only checked as text. A user's BSUID comes with `recipient_id: ""`.
+    recipient_id: z
+      .union([z.string().max(64), z.null()])
+      .optional()
+      .transform((v) => (v === null || v === '' ? undefined : v)),
+    recipient_user_id: bsuidField,
+    errors: z.array(z.unknown()).optional().catch(undefined),
+  });
 
 // Lenient: a strange error object must not hide the fact that the message failed.
 const errorSchema = z.looseObject({
@@ -20,8 +25,8 @@ const errorSchema = z.looseObject({
   error_data: z.looseObject({ details: lenientText }).optional().catch(undefined),
 });
 
-export function parseStatus(raw: unknown): ItemResult<StatusUpdate> {
-  const parsed = statusSchema.safeParse(raw);
+export function parseStatus(raw: unknown, now: number): ItemResult<StatusUpdate> {
+  const parsed = statusSchema(now).safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   const status = parsed.data;
   const firstError = errorSchema.safeParse(status.errors?.[0]);
@@ -32,6 +37,7 @@ export function parseStatus(raw: unknown): ItemResult<StatusUpdate> {
       wamid: status.id,
       status: status.status,
       recipientId: status.recipient_id ?? status.recipient_user_id ?? null,
+      recipientBsuid: status.recipient_user_id ?? null,
       at: status.timestamp,
       errorCode: error?.code ?? null,
       errorTitle: error?.title ?? error?.message ?? null,

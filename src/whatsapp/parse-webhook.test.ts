@@ -61,12 +61,14 @@ describe('parseWebhook: envelope', () => {
         bsuid: null,
         phoneNumberId: PHONE_ID,
         profileName: 'Ana Test',
+        username: null,
         sentAt: new Date(1767225600 * 1000),
         type: 'text',
         input: { kind: 'text', text: 'hi, do you open on sunday?' },
         summary: 'hi, do you open on sunday?',
         raw: (body as { entry: { changes: { value: { messages: unknown[] } }[] }[] }).entry[0]?.changes[0]?.value
           .messages[0],
+        contact: { profile: { name: 'Ana Test' }, wa_id: '15550002222' },
       },
     ]);
   });
@@ -317,13 +319,13 @@ describe('parseWebhook: inbound types', () => {
 
   it('takes the profile name from the matching contact in a multi-user batch', () => {
     const contacts = [
-      { profile: { name: 'Ana' }, wa_id: '1' },
-      { profile: { name: 'Bea' }, wa_id: '2' },
+      { profile: { name: 'Ana' }, wa_id: '15550000001' },
+      { profile: { name: 'Bea' }, wa_id: '15550000002' },
     ];
     const messages = [
-      msg('a', 'text', { body: 'x' }, '2'),
-      msg('b', 'text', { body: 'y' }, '1'),
-      msg('c', 'text', { body: 'z' }, '3'),
+      msg('a', 'text', { body: 'x' }, '15550000002'),
+      msg('b', 'text', { body: 'y' }, '15550000001'),
+      msg('c', 'text', { body: 'z' }, '15550000003'),
     ];
     const value = parsed(envelope([messagesChange({ contacts, messages })]));
     expect(value.messages.map((m) => m.profileName)).toEqual(['Bea', 'Ana', null]);
@@ -389,6 +391,7 @@ describe('parseWebhook: statuses', () => {
       wamid: 'wamid.OUT',
       status: 'sent',
       recipientId: '15550002222',
+      recipientBsuid: null,
       at: new Date(1767225800_000),
       errorCode: null,
       errorTitle: null,

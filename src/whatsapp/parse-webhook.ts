@@ -22,7 +22,8 @@ const messagesValueSchema = z.looseObject({
   errors: z.array(z.unknown()).optional(),
 });
 
-export function parseWebhook(body: unknown): ParseWebhookResult {
+/** `now` bounds the timestamps: an item dated more than a day ahead is set aside. */
+export function parseWebhook(body: unknown, now: number = Date.now()): ParseWebhookResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, error: 'webhook body must be a JSON object' };
   }
@@ -35,12 +36,12 @@ export function parseWebhook(body: unknown): ParseWebhookResult {
       out.other.push(invalid('invalid_entry', entry, describeIssues(parsed.error)));
       continue;
     }
-    for (const change of parsed.data.changes) collectChange(change, out);
+    for (const change of parsed.data.changes) collectChange(change, out, now);
   }
   return { ok: true, value: out };
 }
 
-function collectChange(change: unknown, out: ParsedWebhook): void {
+function collectChange(change: unknown, out: ParsedWebhook, now: number): void {
   const parsed = changeSchema.safeParse(change);
   if (!parsed.success) {
     out.other.push(invalid('invalid_change', change, describeIssues(parsed.error)));
@@ -62,12 +63,12 @@ function collectChange(change: unknown, out: ParsedWebhook): void {
     contacts: parseContacts(contacts),
   };
   for (const item of messages) {
-    const message = parseInboundMessage(item, context);
+    const message = parseInboundMessage(item, context, now);
     if (message.ok) out.messages.push(message.value);
     else out.other.push(invalid('invalid_message', item, message.error));
   }
   for (const item of statuses) {
-    const status = parseStatus(item);
+    const status = parseStatus(item, now);
     if (status.ok) out.statuses.push(status.value);
     else out.other.push(invalid('invalid_status', item, status.error));
   }

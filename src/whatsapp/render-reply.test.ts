@@ -132,6 +132,16 @@ describe('renderReply', () => {
   ])('formats the recipient: %s', (_name, key, to) => {
     expect(formatRecipient(key)).toBe(to);
   });
+
+  it('addresses a username user by BSUID in `recipient`, never in `to`', () => {
+    const body = renderReply('US.13491208655302741918', { kind: 'text', body: 'Hi' });
+    expect(body['recipient']).toBe('US.13491208655302741918');
+    expect(body).not.toHaveProperty('to');
+    expect(renderReply('US.ENT.11815799212886844830', { kind: 'text', body: 'Hi' })['recipient']).toBe(
+      'US.ENT.11815799212886844830',
+    );
+    expect(renderReply('15550002222', { kind: 'text', body: 'Hi' })['to']).toBe('+15550002222');
+  });
 });
 
 describe('renderReply limits', () => {

@@ -4,6 +4,7 @@ import type { ListRow, Reply } from '../conversation/types.js';
 import type { GraphMessageBody } from './types.js';
 import { WHATSAPP_LIMITS } from '../lib/whatsapp-limits.js';
 import { truncateText } from './truncate-text.js';
+import { isBsuid } from '../lib/phone.js';
 
 export { WHATSAPP_LIMITS };
 
@@ -18,7 +19,7 @@ export function renderReply(to: string, reply: Reply, opts: RenderOptions = {}):
   const base: GraphMessageBody = {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
-    to: formatRecipient(to),
+    ...recipientField(to),
   };
   if (opts.contextWamid !== undefined && opts.contextWamid !== '') {
     base['context'] = { message_id: opts.contextWamid };
@@ -44,6 +45,15 @@ export function renderReply(to: string, reply: Reply, opts: RenderOptions = {}):
         document: { link: reply.link, filename: reply.filename, ...optional('caption', reply.caption, L.caption) },
       };
   }
+}
+
+/**
+ * Who a message goes to. A phone user is addressed by `to`; a username user we only know by BSUID
+ * is addressed by `recipient`, the field Meta documents for sending to a business-scoped user id
+ * (see ARCHITECTURE.md, "Users without a phone number").
+ */
+export function recipientField(userKey: string): { to: string } | { recipient: string } {
+  return isBsuid(userKey) ? { recipient: userKey } : { to: formatRecipient(userKey) };
 }
 
 /**

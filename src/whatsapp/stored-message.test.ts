@@ -8,6 +8,7 @@ describe('inputFromStoredMessage', () => {
       input: { kind: 'text', text: 'hi' },
       bsuid: null,
       profileName: null,
+      username: null,
     });
   });
 
@@ -23,6 +24,22 @@ describe('inputFromStoredMessage', () => {
       input: { kind: 'choice', id: 'cat_eb5', title: 'EB-5' },
       bsuid: 'US.1',
       profileName: null,
+      username: null,
+    });
+  });
+
+  it("reads the profile name, username and BSUID of the contact ingest stored beside Meta's message", () => {
+    const payload = JSON.stringify({
+      from: '',
+      type: 'text',
+      text: { body: 'x' },
+      _contact: { profile: { name: 'Ana', username: '@ana' }, wa_id: '', user_id: 'US.13491208655302741918' },
+    });
+    expect(inputFromStoredMessage('text', payload)).toEqual({
+      input: { kind: 'text', text: 'x' },
+      bsuid: 'US.13491208655302741918',
+      profileName: 'Ana',
+      username: '@ana',
     });
   });
 

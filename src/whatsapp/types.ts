@@ -13,7 +13,10 @@ export interface InboundMessage {
   bsuid: string | null;
   /** `metadata.phone_number_id` of the business number that received it. */
   phoneNumberId: string | null;
+  /** `contacts[].profile.name`, the name the user gave WhatsApp. */
   profileName: string | null;
+  /** `contacts[].profile.username` (2026 usernames), when Meta sent one. */
+  username: string | null;
   /** WhatsApp's own timestamp (seconds precision). */
   sentAt: Date;
   /** `messages[].type` as Meta sent it (text, interactive, image, ...). */
@@ -24,6 +27,8 @@ export interface InboundMessage {
   summary: string;
   /** The message object exactly as received. */
   raw: unknown;
+  /** The sibling `contacts[]` entry that names this user, as received (null when none did). */
+  contact: unknown;
 }
 
 export type OutboundStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'played';
@@ -32,7 +37,10 @@ export type OutboundStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'played'
 export interface StatusUpdate {
   wamid: string;
   status: string;
+  /** `recipient_id` (a wa_id or group id), else `recipient_user_id`; `""` counts as absent. */
   recipientId: string | null;
+  /** `recipient_user_id`: the BSUID of a username user (2026), when Meta sent one. */
+  recipientBsuid: string | null;
   at: Date;
   errorCode: number | null;
   errorTitle: string | null;

@@ -1,14 +1,40 @@
 // Small zod pieces shared by the webhook parsers.
 import { z } from 'zod';
+import { isBsuid, isWaId } from '../lib/phone.js';
 
-/** Meta sends epoch seconds as a string; some tools send a number. Both become a Date. */
-export const epochSecondsSchema = z
-  .union([z.string().regex(/^\d+$/, 'expected epoch seconds'), z.number().int().nonnegative()])
-  .transform((value) => new Date(Number(value) * 1000))
-  .refine((date) => !Number.isNaN(date.getTime()), 'timestamp out of range');
+/** Meta's clock and ours may disagree a little; a timestamp further ahead than this is not Meta's. */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
-/** A string field we read when present; any other type makes the item invalid. */
-export const optionalText = z.string().min(1).optional();
+/**
+ * Meta sends epoch seconds as a string; some tools send a number. Both become a Date. A time more
+ * than a day ahead of `now` (e.g. `8640000000000`, the year 275760) is refused: stored, it would
+ * make the user look active for ever.
+ */
+export function epochSecondsSchema(now: number) {
+  return z
+    .union([z.string().regex(/^\d+$/, 'expected epoch seconds'), z.number().int().nonnegative()])
+    .transform((value) => new Date(Number(value) * 1000))
+    .refine((date) => !Number.isNaN(date.getTime()), 'timestamp out of range')
+    .refine((date) => date.getTime() <= now + FUTURE_TOLERANCE_MS, 'timestamp is in the future');
+}
+
+/**
+ * Identity fields (`from`, `wa_id`, `recipient_id`, `from_user_id`, `user_id`, `recipient_user_id`):
+ * absent, null and `""` all mean "not sent" (Meta's own example of a username user has `"from": ""`).
+ * A value that is present must have the documented shape, else the item is set aside.
+ */
+const absentAsUndefined = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === '' ? undefined : v));
+export const waIdField = absentAsUndefined.refine(
+  (v) => v === undefined || isWaId(v),
+  'expected a phone number (digits only)',
+);
+export const bsuidField = absentAsUndefined.refine(
+  (v) => v === undefined || isBsuid(v),
+  'expected a business-scoped user id (CC.alphanumeric)',
+);
 
 /** A string field we only use for display; a wrong type is ignored rather than fatal. */
 export const lenientText = z.string().optional().catch(undefined);

@@ -203,16 +203,16 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     if (field(req.body, 'messaging_product') !== 'whatsapp')
       return { status: 400, body: graphErrorBody(100, 'The parameter messaging_product is required.') };
     if (req.kind === 'read') return { status: 200, body: { success: true } };
-    const to = field(req.body, 'to');
+    // A phone goes in `to`; a username user's BSUID in `recipient` (Meta answers with its user_id).
+    const recipient = field(req.body, 'recipient');
+    const to = field(req.body, 'to') ?? recipient;
     if (typeof to !== 'string' || to === '')
       return { status: 400, body: graphErrorBody(100, 'The parameter to is required.') };
     counter += 1;
     const wamid = `wamid.FAKE_OUT_${counter}`;
     accepted.push({ wamid, to, body: req.body });
-    return {
-      status: 200,
-      body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: digits(to) }], messages: [{ id: wamid }] },
-    };
+    const contact = typeof recipient === 'string' ? { input: to, user_id: to } : { input: to, wa_id: digits(to) };
+    return { status: 200, body: { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id: wamid }] } };
   }
 
   function answer(req: FakeGraphRequest, res: ServerResponse, response: FakeResponse, latencyMs: number): void {
@@ -238,7 +238,11 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     const text = Buffer.concat(chunks).toString('utf8');
     const body = parseJson(text);
     const kind: FakeRequestKind =
-      field(body, 'status') === 'read' ? 'read' : field(body, 'to') !== undefined ? 'send' : 'other';
+      field(body, 'status') === 'read'
+        ? 'read'
+        : field(body, 'to') !== undefined || field(body, 'recipient') !== undefined
+          ? 'send'
+          : 'other';
     const req: FakeGraphRequest = {
       method: incoming.method ?? 'GET',
       path: incoming.url ?? '/',
