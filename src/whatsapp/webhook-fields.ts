@@ -26,7 +26,8 @@ export function epochSecondsSchema(now: number) {
 const absentAsUndefined = z
   .union([z.string(), z.null()])
   .optional()
-  .transform((v) => (v === null || v === '' ? undefined : v));
+  // NUL cannot be stored on PostgreSQL and is never part of an id: dropped before the shape check.
+  .transform((v) => (v === undefined || v === null ? undefined : v.replace(/\u0000/g, '') || undefined));
 export const waIdField = absentAsUndefined.refine(
   (v) => v === undefined || isWaId(v),
   'expected a phone number (digits only)',
