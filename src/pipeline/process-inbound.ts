@@ -210,6 +210,7 @@ async function runStep(
         lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
         profileName: stored.profileName || null,
         bsuid: stored.bsuid || null,
+        username: stored.username || null,
       },
     };
   }
