@@ -33,6 +33,7 @@ export function handleMessage(state: SessionState | null, input: UserInput, ctx:
     state: { step: outcome.step, data: outcome.data, lastActivityAt: ctx.now },
     replies,
     effects: outcome.effects,
+    signals: outcome.signals ?? [],
   };
 }
 

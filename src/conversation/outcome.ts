@@ -1,12 +1,18 @@
 // What a flow decides; handle-message turns it into a StepResult.
 import { followUpMenuReply, mainMenuReply } from './menus.js';
-import type { Effect, Reply, SessionData, Step, Text } from './types.js';
+import type { Effect, Reply, SessionData, Signal, Step, Text } from './types.js';
 
 export interface Outcome {
   step: Step;
   data: SessionData;
   replies: Reply[];
   effects: Effect[];
+  /** What the user did (see Signal); absent when nothing worth counting. */
+  signals?: Signal[];
+}
+
+export function withSignal(outcome: Outcome, signal: Signal): Outcome {
+  return { ...outcome, signals: [...(outcome.signals ?? []), signal] };
 }
 
 export function stay(step: Step, data: SessionData, ...replies: Reply[]): Outcome {

@@ -85,6 +85,18 @@ export interface LeadDetails {
   countryOfInterest?: string;
 }
 
+/**
+ * What the user did, for the dashboard's funnel and the lead score (not an effect: nothing
+ * changes because of it). The pipeline stores each one as a conversation event.
+ */
+export type Signal =
+  /** A main-menu option chosen (1-6). */
+  | { kind: 'option'; option: 1 | 2 | 3 | 4 | 5 | 6 }
+  /** A program category shown. */
+  | { kind: 'category'; category: string }
+  /** A budget typed in the eligibility check, in whole USD. */
+  | { kind: 'budget'; usd: number };
+
 /** Side effects the step asks for; the pipeline performs them in the same transaction. */
 export type Effect =
   | { kind: 'save_lead'; lead: LeadDetails }
@@ -112,4 +124,5 @@ export interface StepResult {
   state: SessionState;
   replies: Reply[];
   effects: Effect[];
+  signals: Signal[];
 }

@@ -15,7 +15,8 @@ const n = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
 
 /**
  * Erases one person (`delete-user`, DELETE /admin/api/users/:phone) in one transaction: session,
- * messages in both directions (the outbound queue included), their delivery statuses, lead and every
+ * messages in both directions (the outbound queue included), their delivery statuses, lead (with its
+ * history), conversation events and every
  * notification about them. The audit row records that a deletion happened and what it removed, never
  * who it was about, so the erasure can be shown without keeping the data it erased.
  */
@@ -51,6 +52,12 @@ export async function deleteUser(
         .executeTakeFirst(),
     );
     const messages = n(await trx.deleteFrom('whatsapp_messages').where('phone', '=', phone).executeTakeFirst());
+    // The lead's history and what the person did in the conversation go with them.
+    await trx
+      .deleteFrom('lead_events')
+      .where('lead_id', 'in', (eb) => eb.selectFrom('whatsapp_leads').select('id').where('phone', '=', phone))
+      .execute();
+    await trx.deleteFrom('conversation_events').where('phone', '=', phone).execute();
     const leads = n(await trx.deleteFrom('whatsapp_leads').where('phone', '=', phone).executeTakeFirst());
     const notifications = n(await trx.deleteFrom('notifications').where('phone', '=', phone).executeTakeFirst());
     // Who owned the conversation and its handoff log go with the person (not counted: no personal data of theirs).

@@ -13,12 +13,16 @@ export interface UserExport {
   messages: Row[];
   statuses: Row[];
   notifications: Row[];
+  /** The lead's history: submissions, status changes, assignments, notes. */
+  leadEvents: Row[];
+  /** What the person did in the conversation (menu options, categories, budgets). */
+  conversationEvents: Row[];
 }
 
 export type ProgressFn = (p: { step: string; done: number; total: number }) => void;
 
 const TIME_COLUMN = /(_at|^timestamp|^last_activity)$/;
-const JSON_COLUMN = new Set(['payload', 'metadata']);
+const JSON_COLUMN = new Set(['payload', 'metadata', 'details', 'score_reasons']);
 
 /** Every column as stored, with epoch-ms times as ISO text and stored JSON as JSON, for a person to read. */
 function readable(row: object): Row {
@@ -46,6 +50,15 @@ export async function exportUser(
   const batchSize = opts.batchSize ?? 500;
   const session = await db.selectFrom('whatsapp_sessions').selectAll().where('phone', '=', phone).executeTakeFirst();
   const lead = await db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', phone).executeTakeFirst();
+  const leadEvents = lead
+    ? await db.selectFrom('lead_events').selectAll().where('lead_id', '=', lead.id).orderBy('id').execute()
+    : [];
+  const conversationEvents = await db
+    .selectFrom('conversation_events')
+    .selectAll()
+    .where('phone', '=', phone)
+    .orderBy('id')
+    .execute();
   const notifications = await db
     .selectFrom('notifications')
     .selectAll()
@@ -73,6 +86,8 @@ export async function exportUser(
     messages,
     statuses,
     notifications: notifications.map(readable),
+    leadEvents: leadEvents.map(readable),
+    conversationEvents: conversationEvents.map(readable),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Effect } from '../conversation/types.js';
+import { recordSubmission } from '../leads/lead-events.js';
 import { findLead, upsertLead } from '../store/leads-repository.js';
 import type { Database, MessageRow } from '../store/schema.js';
 import { buildLeadEvent, queueLeadNotifications, type LeadNotifier } from './lead-notifications.js';
@@ -13,7 +14,9 @@ export async function applyEffects(
   for (const effect of args.effects) {
     switch (effect.kind) {
       case 'save_lead': {
-        const { row, created } = await upsertLead(trx, phone, effect.lead, now);
+        const { row, created, before } = await upsertLead(trx, phone, effect.lead, now);
+        // Every submission stays in the lead's history, with what it changed.
+        await recordSubmission(trx, row, before, now);
         const eventId = `lead-${inbound.message_id ?? `row-${inbound.id}`}`;
         const event = await buildLeadEvent(trx, row, created, eventId, now);
         await queueLeadNotifications(trx, args.notifier, event, now);

@@ -8,6 +8,8 @@ import { claimSessions, sessionToState } from '../store/sessions-repository.js';
 import type { Database, MessageRow, NewMessage, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
 import { applyEffects } from './apply-effects.js';
+import { eventRows, insertConversationEvents, type NewConversationEvent } from '../leads/conversation-events.js';
+import { rescoreLeadsOf } from '../leads/rescore-lead.js';
 import { storableText } from '../lib/storable-text.js';
 import { decideOptOut, recordOptOut } from './opt-out.js';
 import { oneLinePlainText } from '../lib/plain-text.js';
@@ -86,6 +88,8 @@ export async function processNextForUsers(
     const processed: number[] = [];
     const expired: number[] = [];
     const written: SessionAfterStep[] = [];
+    const signalled: NewConversationEvent[] = [];
+    const toRescore = new Set<string>();
     for (const phone of phones) {
       const session = sessions.get(phone);
       const head = heads.get(phone);
@@ -99,6 +103,8 @@ export async function processNextForUsers(
         queued.push(...step.rows);
         if (step.session) written.push(step.session);
         if (step.effects.length > 0) effects.push({ msg: head.msg, effects: step.effects });
+        signalled.push(...step.signals);
+        if (step.signals.length > 0 || step.effects.length > 0) toRescore.add(phone);
         processed.push(head.msg.id);
         outcomes.push({ ...step.outcome, more: head.more });
       }
@@ -113,6 +119,8 @@ export async function processNextForUsers(
         now: ctx.now,
         notifier: ctx.notifier,
       });
+    await insertConversationEvents(trx, signalled);
+    await rescoreLeadsOf(trx, [...toRescore], ctx.now);
     await markInbound(trx, processed, 'processed', ctx.now);
     await markInbound(trx, expired, 'expired', ctx.now);
     return outcomes;
@@ -149,6 +157,8 @@ interface Step {
   /** Outbound rows to queue, in order. */
   rows: NewMessage[];
   effects: Effect[];
+  /** What the user did, as conversation events to store. */
+  signals: NewConversationEvent[];
   /** The session as the step leaves it (none when the message was not conversed with). */
   session?: SessionAfterStep;
 }
@@ -244,6 +254,7 @@ async function runStep(
     },
     rows,
     effects: result.effects,
+    signals: eventRows(msg.phone, result.signals, msg.timestamp),
     session: {
       id: session.id,
       step: result.state.step,
@@ -274,6 +285,7 @@ function unanswered(session: SessionRow, msg: MessageRow, rows: NewMessage[]): S
     },
     rows,
     effects: [],
+    signals: [],
   };
 }
 

@@ -7,14 +7,24 @@ export function findLead(db: Kysely<Database>, phone: string): Promise<LeadRow |
   return db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', phone).executeTakeFirst();
 }
 
-/** Creates the lead for this phone or updates it; tells which happened. */
+/** Creates the lead for this phone or updates it; tells which happened and what the row was before. */
 export async function upsertLead(
   trx: Kysely<Database>,
   phone: string,
   lead: LeadDetails,
   now: number,
-): Promise<{ row: LeadRow; created: boolean }> {
+): Promise<{ row: LeadRow; created: boolean; before: LeadRow | undefined }> {
   const existing = await findLead(trx, phone);
+  return { ...(await writeLead(trx, phone, lead, now, existing)), before: existing };
+}
+
+async function writeLead(
+  trx: Kysely<Database>,
+  phone: string,
+  lead: LeadDetails,
+  now: number,
+  existing: LeadRow | undefined,
+): Promise<{ row: LeadRow; created: boolean }> {
   if (!existing) {
     const row = await trx
       .insertInto('whatsapp_leads')

@@ -80,6 +80,41 @@ export interface LeadsTable {
   created_at: number;
   updated_at: number;
   notes: string | null;
+  status: Generated<LeadStatus>;
+  /** An operator's id; null while nobody is assigned. */
+  assignee_id: string | null;
+  /** 0-100, see src/leads/score.ts; stored so the leads table can sort by it. */
+  score: Generated<number>;
+  /** JSON text: ScoreReason[]. */
+  score_reasons: Generated<string>;
+  scored_at: number | null;
+}
+
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export type LeadEventKind = 'submitted' | 'status' | 'assigned' | 'note';
+
+export interface LeadEventsTable {
+  id: Generated<number>;
+  lead_id: number;
+  kind: LeadEventKind;
+  /** 'bot' for a submission on WhatsApp, else the operator's id. */
+  actor: string;
+  /** JSON text, shaped by kind (see src/leads/lead-events.ts). */
+  details: string;
+  created_at: number;
+}
+
+export type ConversationEventKind = 'option' | 'category' | 'budget';
+
+/** What a user did in the conversation, for the dashboard and the lead score. */
+export interface ConversationEventsTable {
+  id: Generated<number>;
+  phone: string;
+  kind: ConversationEventKind;
+  value: string;
+  created_at: number;
 }
 
 export interface ProgramsTable {
@@ -196,6 +231,8 @@ export interface Database {
   console_login_failures: LoginFailuresTable;
   conversation_handoffs: HandoffsTable;
   handoff_events: HandoffEventsTable;
+  lead_events: LeadEventsTable;
+  conversation_events: ConversationEventsTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;
@@ -207,3 +244,4 @@ export type LeadRow = Selectable<LeadsTable>;
 export type ProgramRow = Selectable<ProgramsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type OperatorRow = Selectable<OperatorsTable>;
+export type LeadEventRow = Selectable<LeadEventsTable>;

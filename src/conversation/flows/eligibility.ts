@@ -2,7 +2,7 @@
 import { parseBudget } from '../../lib/money.js';
 import { cheapestProgram, eligiblePrograms } from '../catalogue.js';
 import { formatEligibleList } from '../format.js';
-import { finished, stay, text, type Outcome } from '../outcome.js';
+import { finished, stay, text, withSignal, type Outcome } from '../outcome.js';
 import type { SessionData, StepContext } from '../types.js';
 
 export const ELIGIBILITY_INTEREST = 'Eligibility check';
@@ -27,7 +27,7 @@ export function handleBudget(input: string, data: SessionData, ctx: StepContext)
 
   const budget = parsed.usd;
   const next: SessionData = { ...data, budget, interest: ELIGIBILITY_INTEREST };
-  return finished(t, next, [text(eligibilityAnswer(budget, ctx))]);
+  return withSignal(finished(t, next, [text(eligibilityAnswer(budget, ctx))]), { kind: 'budget', usd: budget });
 }
 
 function eligibilityAnswer(budget: number, ctx: StepContext): string {

@@ -4,7 +4,7 @@ import { topProgramsInCategory } from '../catalogue.js';
 import { formatTopPrograms } from '../format.js';
 import { parseCategory } from '../intent.js';
 import { categoryLetters, categoryListReply } from '../menus.js';
-import { finished, stay, text, type Outcome } from '../outcome.js';
+import { finished, stay, text, withSignal, type Outcome } from '../outcome.js';
 import type { SessionData, StepContext } from '../types.js';
 
 export function startExplore(data: SessionData, ctx: StepContext): Outcome {
@@ -19,7 +19,10 @@ export function showCategory(key: string, data: SessionData, ctx: StepContext): 
   const programs = topProgramsInCategory(ctx.programs, category.name, 3);
   // A category exists only through its programs, so there is at least one to show.
   const answer = formatTopPrograms(t, category.name, programs, t.t('programs.followUp'));
-  return finished(t, { ...data, interest: category.name }, [text(answer)]);
+  return withSignal(finished(t, { ...data, interest: category.name }, [text(answer)]), {
+    kind: 'category',
+    category: category.name,
+  });
 }
 
 export function handleChooseCategory(input: string, data: SessionData, ctx: StepContext): Outcome {

@@ -1,7 +1,7 @@
 // The main menu: picking one of the six options, and options 5 and 6 which answer at once.
 import { parseCategory, parseMenuOption } from '../intent.js';
 import { mainMenuText, type MenuOption } from '../menus.js';
-import { finished, text, toMainMenu, withoutDraft, type Outcome } from '../outcome.js';
+import { finished, text, toMainMenu, withSignal, withoutDraft, type Outcome } from '../outcome.js';
 import type { SessionData, StepContext } from '../types.js';
 import { startConsultant } from './consultant.js';
 import { startEligibility } from './eligibility.js';
@@ -9,6 +9,10 @@ import { showCategory, startExplore } from './explore.js';
 import { startJobs } from './jobs.js';
 
 export function selectOption(option: MenuOption, data: SessionData, ctx: StepContext): Outcome {
+  return withSignal(optionOutcome(option, data, ctx), { kind: 'option', option });
+}
+
+function optionOutcome(option: MenuOption, data: SessionData, ctx: StepContext): Outcome {
   const clean = withoutDraft(data);
   switch (option) {
     case 1:

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { addLeadNote, assignLead, getLead, setLeadStatus } from '../src/ops/lead-work.js';
+import { exportUser } from '../src/ops/export-user.js';
+import { deleteUser } from '../src/ops/delete-user.js';
+import { AppError } from '../src/errors.js';
+import { startTestBot, type TestBot } from './helpers/test-bot.js';
+import { textMessage } from './helpers/payloads.js';
+import { describeEachDb } from './helpers/test-db.js';
+
+const USER = '971500000111';
+
+describeEachDb('lead events, score and work', (kind) => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot(kind);
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  async function submitLead(name: string, email: string) {
+    await bot.say(textMessage(USER, '3'));
+    await bot.say(textMessage(USER, name));
+    await bot.say(textMessage(USER, email));
+  }
+
+  async function leadId(): Promise<number> {
+    const row = await bot.runtime.deps.db
+      .selectFrom('whatsapp_leads')
+      .select('id')
+      .where('phone', '=', USER)
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  it('keeps every submission as an event with what changed, and scores the lead with reasons', async () => {
+    await bot.say(textMessage(USER, 'hi'));
+    await bot.say(textMessage(USER, '2'));
+    await bot.say(textMessage(USER, '$300,000'));
+    await bot.say(textMessage(USER, '6'));
+    await submitLead('Ana Silva', 'ana@example.com');
+    const id = await leadId();
+    const first = await getLead(bot.runtime.deps.db, id);
+    expect(first.status).toBe('new');
+    expect(first.history.map((e) => e.kind)).toEqual(['submitted']);
+    expect(first.history[0]!.details).toMatchObject({ changes: null, fields: { name: 'Ana Silva', budget: 300000 } });
+    // options 2, 6, 3; a budget that reaches the cheapest program; the form; wrote just now.
+    expect(Object.fromEntries(first.scoreReasons.map((r) => [r.rule, r.points]))).toEqual({
+      budget_fits: 25,
+      options_used: 9,
+      eligibility_checked: 8,
+      brochure_asked: 6,
+      form_completed: 12,
+      recent_activity: 10,
+    });
+    expect(first.score).toBe(70);
+
+    await submitLead('Ana M. Silva', 'ana@example.com');
+    const second = await getLead(bot.runtime.deps.db, id);
+    expect(second.name).toBe('Ana M. Silva');
+    expect(second.history.map((e) => e.kind)).toEqual(['submitted', 'submitted']);
+    expect(second.history[1]!.details.changes).toEqual([{ field: 'name', from: 'Ana Silva', to: 'Ana M. Silva' }]);
+  });
+
+  it('changes status, assignee and notes, each in the history and the audit log, and they persist', async () => {
+    await submitLead('Omar', 'omar@example.com');
+    const db = bot.runtime.deps.db;
+    const id = await leadId();
+    const t = Date.UTC(2026, 5, 1, 9);
+    await setLeadStatus(db, { id, status: 'Contacted', actor: 'op-7', now: t });
+    await setLeadStatus(db, { id, status: 'contacted', actor: 'op-7', now: t + 1 }); // no change, no event
+    await assignLead(db, { id, assigneeId: 'op-9', actor: 'op-7', now: t + 2 });
+    await addLeadNote(db, { id, text: '  Called, wants Portugal  ', actor: 'op-9', now: t + 3 });
+    await assignLead(db, { id, assigneeId: null, actor: 'op-7', now: t + 4 });
+
+    const lead = await getLead(db, id);
+    expect(lead.status).toBe('contacted');
+    expect(lead.assigneeId).toBeNull();
+    expect(lead.notes).toBe('Called, wants Portugal');
+    expect(lead.notesByOperator).toEqual([
+      { at: new Date(t + 3).toISOString(), operator: 'op-9', text: 'Called, wants Portugal' },
+    ]);
+    expect(lead.history.map((e) => [e.kind, e.actor, e.details])).toEqual([
+      ['submitted', 'bot', expect.objectContaining({ changes: null })],
+      ['status', 'op-7', { from: 'new', to: 'contacted' }],
+      ['assigned', 'op-7', { from: null, to: 'op-9' }],
+      ['note', 'op-9', { text: 'Called, wants Portugal' }],
+      ['assigned', 'op-7', { from: 'op-9', to: null }],
+    ]);
+    const audit = await db.selectFrom('audit_log').select(['action', 'actor', 'details']).orderBy('id').execute();
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ['lead_status', 'op-7'],
+      ['lead_assigned', 'op-7'],
+      ['lead_note', 'op-9'],
+      ['lead_assigned', 'op-7'],
+    ]);
+    expect(audit[2]!.details).not.toContain('Portugal');
+
+    const exported = await exportUser(db, USER, t + 5);
+    expect(exported.leadEvents).toHaveLength(5);
+    expect(exported.conversationEvents).toEqual([expect.objectContaining({ kind: 'option', value: '3' })]);
+    await deleteUser(db, USER, 'cli', t + 6);
+    expect(await db.selectFrom('lead_events').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('conversation_events').selectAll().execute()).toEqual([]);
+  });
+
+  it('answers bad input clearly and changes nothing', async () => {
+    await submitLead('Lina', 'lina@example.com');
+    const db = bot.runtime.deps.db;
+    const id = await leadId();
+    const now = Date.now();
+    const fails = async (p: Promise<unknown>, code: string, msg: RegExp) => {
+      const err = await p.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe(code);
+      expect((err as AppError).message).toMatch(msg);
+    };
+    await fails(setLeadStatus(db, { id, status: 'maybe', actor: 'op', now }), 'BAD_REQUEST', /one of: new, contacted/);
+    await fails(setLeadStatus(db, { id: id + 100, status: 'won', actor: 'op', now }), 'NOT_FOUND', /no lead/);
+    await fails(addLeadNote(db, { id, text: '   ', actor: 'op', now }), 'BAD_REQUEST', /needs some text/);
+    await fails(addLeadNote(db, { id, text: 'x'.repeat(4001), actor: 'op', now }), 'BAD_REQUEST', /at most 4000/);
+    await fails(assignLead(db, { id, assigneeId: 'op', actor: ' ', now }), 'BAD_REQUEST', /operator id/);
+    const lead = await getLead(db, id);
+    expect(lead.history).toHaveLength(1);
+    expect(lead.status).toBe('new');
+  });
+});
