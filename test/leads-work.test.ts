@@ -3,7 +3,7 @@ import { addLeadNote, assignLead, getLead, setLeadStatus } from '../src/ops/lead
 import { exportUser } from '../src/ops/export-user.js';
 import { deleteUser } from '../src/ops/delete-user.js';
 import { AppError } from '../src/errors.js';
-import { startTestBot, type TestBot } from './helpers/test-bot.js';
+import { startTestBot, TEST_ADMIN_TOKEN, type TestBot } from './helpers/test-bot.js';
 import { textMessage } from './helpers/payloads.js';
 import { describeEachDb } from './helpers/test-db.js';
 
@@ -126,5 +126,45 @@ describeEachDb('lead events, score and work', (kind) => {
     const lead = await getLead(db, id);
     expect(lead.history).toHaveLength(1);
     expect(lead.status).toBe('new');
+  });
+
+  it('works a lead and reads the dashboard through the admin API, with clear 400/404 answers', async () => {
+    await submitLead('Sara', 'sara@example.com');
+    const id = await leadId();
+    const call = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+      bot.runtime.app.inject({
+        method,
+        url: `/admin/api${url}`,
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+        ...(payload && { payload }),
+      });
+    expect((await call('PUT', `/leads/${id}/status`, { status: 'qualified' })).json()).toMatchObject({
+      status: 'qualified',
+    });
+    expect((await call('PUT', `/leads/${id}/assignee`, { assigneeId: 'op-1' })).json()).toMatchObject({
+      assigneeId: 'op-1',
+    });
+    const noted = await call('POST', `/leads/${id}/notes`, { text: 'Prefers e-mail' });
+    expect(noted.statusCode).toBe(201);
+    const lead = (await call('GET', `/leads/${id}`)).json<{
+      history: { kind: string; actor: string }[];
+      notes: string;
+    }>();
+    expect(lead.notes).toBe('Prefers e-mail');
+    expect(lead.history.map((e) => `${e.kind}:${e.actor}`)).toEqual([
+      'submitted:bot',
+      'status:api',
+      'assigned:api',
+      'note:api',
+    ]);
+    expect((await call('PUT', `/leads/${id}/status`, { status: 'maybe' })).statusCode).toBe(400);
+    expect((await call('GET', `/leads/${id + 99}`)).statusCode).toBe(404);
+    const dash = await call('GET', '/dashboard?period=today');
+    expect(dash.statusCode).toBe(200);
+    expect(dash.json<{ totals: { leads: number } }>().totals.leads).toBe(1);
+    const bad = await call('GET', '/dashboard?period=custom&from=2026-01-05&to=2026-01-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/end on or after/);
+    expect((await bot.runtime.app.inject({ method: 'GET', url: '/admin/api/dashboard' })).statusCode).toBe(401);
   });
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { AdminGuard } from './admin-auth.js';
 import { conversationRoutes } from './conversation-routes.js';
+import { leadRoutes } from './lead-routes.js';
 import { messageRoutes } from './message-routes.js';
 import { programRoutes } from './program-routes.js';
 import { reportRoutes } from './report-routes.js';
@@ -29,6 +30,7 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps, guard: Admin
     },
   });
   await reportRoutes(app, deps);
+  leadRoutes(app, deps);
   await userRoutes(app, deps);
   await messageRoutes(app, deps);
   await programRoutes(app, deps);
