@@ -1,7 +1,8 @@
 // The dashboard's figures for a period, computed from the database (never from in-memory counters):
 // the console, the admin API and the CLI show the same numbers. Delivery and timing: dashboard-delivery.ts.
 import { sql, type Kysely } from 'kysely';
-import { MAIN_MENU } from '../conversation/menus.js';
+import { MENU_OPTIONS, optionLabel } from '../conversation/menus.js';
+import { messagesFor } from '../messages.js';
 import type { Database } from '../store/schema.js';
 import { daysOf, DAY_MS, type Period } from './dashboard-period.js';
 import { deliveryOutcomes, responseTimes, type DeliveryOutcomes, type ResponseTimeDay } from './dashboard-delivery.js';
@@ -132,9 +133,10 @@ async function options(db: Kysely<Database>, p: Period): Promise<Dashboard['opti
     .where('created_at', '<', p.until)
     .groupBy('value')
     .execute();
-  return MAIN_MENU.map((o) => {
-    const row = rows.find((r) => r.value === String(o.n));
-    return { option: o.n, label: o.label, uses: num(row?.uses), users: num(row?.users) };
+  const english = messagesFor('en');
+  return MENU_OPTIONS.map((n) => {
+    const row = rows.find((r) => r.value === String(n));
+    return { option: n, label: optionLabel(english, n), uses: num(row?.uses), users: num(row?.users) };
   });
 }
 
