@@ -212,6 +212,7 @@ async function runStep(
       },
       rows,
       effects: [],
+      signals: [],
       session: {
         id: session.id,
         step: 'main_menu',
