@@ -24,7 +24,12 @@ const liveSchemas = new Map<string, string>();
 export function createSqliteDatabase(): BenchDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'nexora-bench-'));
   const file = join(dir, 'bench.db');
-  return { kind: 'sqlite', url: file, where: file, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    kind: 'sqlite',
+    url: file,
+    where: file,
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 export async function createPostgresDatabase(baseUrl: string): Promise<BenchDatabase> {

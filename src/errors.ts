@@ -79,7 +79,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && (DB_ERROR_CODES.has(code) || code.startsWith('SQLITE_BUSY'))) return true;
-    const msg = String((e as Error).message ?? '');
+    const message = (e as { message?: unknown }).message;
+    const msg = typeof message === 'string' ? message : '';
     if (
       /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|database is locked|the database system is/i.test(
         msg,

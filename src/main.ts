@@ -2,6 +2,7 @@
 import 'dotenv/config';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { errorMessage } from './lib/error-text.js';
 import { createRuntime } from './runtime.js';
 import { ensureSeedPrograms } from './store/seed-programs.js';
 import { startBanner } from './start-banner.js';
@@ -71,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`Failed to start: ${(err as Error)?.message ?? String(err)}`);
+  console.error(`Failed to start: ${errorMessage(err)}`);
   process.exit(1);
 });

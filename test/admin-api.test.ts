@@ -34,7 +34,7 @@ describeEachDb('admin API routes', (kind) => {
       lead: { name: 'Bob', email: 'bob@example.com', interest: 'jobs' },
     });
   });
-  afterEach(async () => bot?.stop());
+  afterEach(async () => bot.stop());
 
   it('GET stats reports the period and opted-out users; a bad days value is 400', async () => {
     const res = await call('GET', '/stats?days=30');

@@ -38,7 +38,7 @@ describeEachDb('admin API authentication', (kind) => {
   beforeAll(async () => {
     bot = await startTestBot(kind, {}, { startWorkers: false, seed: false });
   });
-  afterAll(async () => bot?.stop());
+  afterAll(async () => bot.stop());
 
   const get = (url: string, headers: Record<string, string> = {}, remoteAddress = '198.51.100.1') =>
     bot.runtime.app.inject({ method: 'GET', url, headers, remoteAddress });

@@ -7,7 +7,7 @@ describeEachDb('one token guard for every admin surface', (kind) => {
   beforeAll(async () => {
     bot = await startTestBot(kind, {}, { startWorkers: false });
   });
-  afterAll(async () => bot?.stop());
+  afterAll(async () => bot.stop());
 
   it('throttles an address guessing the token on /metrics and /webhook/stats in the admin API too', async () => {
     const get = (url: string, token: string) =>

@@ -66,7 +66,7 @@ describe('chat against a running bot in sandbox mode', () => {
   });
 
   afterAll(async () => {
-    await runtime?.close();
+    await runtime.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -19,7 +19,7 @@ describeEachDb('crashes and shutdowns of the server process', (kind) => {
     const acked = await posting; // posts after the kill fail: not acknowledged, Meta would retry them
     expect(acked.length).toBeGreaterThan(0);
 
-    const second = await fixture.start();
+    await fixture.start();
     await fx.graph.waitFor(() => {
       const per = repliesPerUser(fx!.graph);
       return acked.every((u) => (per.get(u) ?? 0) >= 1);
@@ -65,7 +65,7 @@ describeEachDb('crashes and shutdowns of the server process', (kind) => {
     const acked = await posting;
     const afterStop = repliesPerUser(fx.graph);
 
-    const again = await fixture.start();
+    await fixture.start();
     await fx.graph.waitFor(() => {
       const per = repliesPerUser(fx!.graph);
       return acked.every((u) => (per.get(u) ?? 0) >= 1);

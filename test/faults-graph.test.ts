@@ -12,7 +12,7 @@ describeEachDb('Graph API faults, against the server process', (kind) => {
   const fixture = useFaultFixture(kind);
   let fx: FaultEnv;
 
-  const start = fixture.start;
+  const start = (env?: Record<string, string>) => fixture.start(env);
 
   it('rides out 5xx answers and dropped connections: every reply delivered once, in per-user order', async () => {
     fx = await fixture.setUp();

@@ -18,7 +18,7 @@ describeEachDb('hostile and broken input through POST /webhook', (kind) => {
   beforeAll(async () => {
     bot = await startTestBot(kind, { MARK_READ: 'false' });
   });
-  afterAll(async () => bot?.stop());
+  afterAll(async () => bot.stop());
 
   it('answers wrong shapes with 200 or 400, never 500, and stores nothing from them', async () => {
     const bodies: unknown[] = [

@@ -30,8 +30,8 @@ describeEachDb('job search (option 4) against CareerJet', (kind) => {
   });
   afterAll(async () => {
     for (const extra of extraBots) await extra.stop();
-    await b?.stop();
-    await cj?.close();
+    await b.stop();
+    await cj.close();
   });
   beforeEach(() => {
     USER = `155500072${String(users++).padStart(2, '0')}`;
@@ -180,7 +180,7 @@ describeEachDb('options 5 (booking) and 6 (brochure)', (kind) => {
       BROCHURE_CAPTION: 'Our programs, 2025 edition',
     });
   });
-  afterAll(async () => bot?.stop());
+  afterAll(async () => bot.stop());
 
   it.each([
     ['by number', '15550007291', (user: string, n: number) => textMessage(user, String(n))],

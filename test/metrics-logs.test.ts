@@ -67,9 +67,9 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await runtime?.close();
-  await graph?.close();
-  await database?.drop();
+  await runtime.close();
+  await graph.close();
+  await database.drop();
 });
 
 it('writes one JSON object per line, with a level, a time and a message', () => {

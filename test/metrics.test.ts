@@ -15,7 +15,7 @@ describeEachDb('GET /metrics', (kind) => {
   beforeAll(async () => {
     bot = await startTestBot(kind);
   });
-  afterAll(async () => bot?.stop());
+  afterAll(async () => bot.stop());
 
   const scrape = async () => {
     const res = await bot.runtime.app.inject({

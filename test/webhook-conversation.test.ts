@@ -13,7 +13,7 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
       BROCHURE_URL: 'https://files.example.test/brochure.pdf',
     });
   });
-  afterEach(async () => bot?.stop());
+  afterEach(async () => bot.stop());
 
   it('greets with the main menu as a list message, exactly as Meta expects it', async () => {
     const [menu] = await bot.say(textMessage(USER, 'hi'));

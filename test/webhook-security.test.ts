@@ -11,7 +11,7 @@ describeEachDb('webhook verification, signatures and bad input', (kind) => {
   beforeAll(async () => {
     bot = await startTestBot(kind, {}, { startWorkers: false });
   });
-  afterAll(async () => bot?.stop());
+  afterAll(async () => bot.stop());
 
   const storedCount = async () =>
     Number(

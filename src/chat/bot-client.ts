@@ -108,7 +108,7 @@ export function createBotClient(opts: BotClientOptions) {
 }
 
 function parsePage(json: unknown): RepliesPage {
-  const page = json as { pending?: unknown; messages?: unknown };
+  const page = json as { pending?: unknown; messages?: unknown } | null;
   if (typeof page?.pending !== 'boolean' || !Array.isArray(page.messages)) {
     throw new ChatError(`GET /sandbox/messages answered something unexpected: ${JSON.stringify(json).slice(0, 200)}`);
   }
@@ -116,7 +116,7 @@ function parsePage(json: unknown): RepliesPage {
 }
 
 function reason(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } } | null | undefined;
   if (e?.name === 'TimeoutError') return 'no answer in time';
   return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
 }

@@ -1,6 +1,7 @@
 // `npm run chat`: talk to the running bot from a terminal, as a WhatsApp user would (see run-chat.ts).
 import 'dotenv/config';
 import { Command } from 'commander';
+import { errorStack } from '../lib/error-text.js';
 import { runChat } from './run-chat.js';
 
 const env = (name: string): string | undefined => {
@@ -31,6 +32,6 @@ runChat({
 })
   .then((code) => process.exit(code))
   .catch((err: unknown) => {
-    console.error(`chat failed: ${(err as Error)?.stack ?? String(err)}`);
+    console.error(`chat failed: ${errorStack(err)}`);
     process.exit(1);
   });

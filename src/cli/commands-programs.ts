@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { addProgram, listProgramsOp, removeProgram, updateProgram, type ProgramInput } from '../ops/programs.js';
 import type { CliContext } from './cli-context.js';
 import { positiveInt } from './parse-args.js';

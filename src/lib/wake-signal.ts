@@ -24,7 +24,7 @@ export class WakeSignal {
     return new Promise((resolve) => {
       this.resolveWaiter = resolve;
       this.timer = setTimeout(() => this.release(), Math.max(0, timeoutMs));
-      this.timer.unref?.();
+      this.timer.unref();
     });
   }
 

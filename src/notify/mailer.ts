@@ -101,7 +101,7 @@ interface SmtpError {
 
 /** SMTP 4xx and anything network-ish → retry; SMTP 5xx and local misconfiguration → failed. */
 export function classifySmtpError(err: unknown): DeliveryOutcome {
-  const e: SmtpError = typeof err === 'object' && err !== null ? (err as SmtpError) : { message: String(err) };
+  const e: SmtpError = typeof err === 'object' && err !== null ? err : { message: String(err) };
   const answer = e.response ? `${e.command ? `${e.command}: ` : ''}${e.response}` : undefined;
   const error = answer ?? ([e.code, e.message].filter(Boolean).join(': ') || 'unknown SMTP error');
   const code = e.responseCode;

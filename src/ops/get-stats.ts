@@ -36,7 +36,7 @@ export async function getStats(db: Kysely<Database>, args: { days: number }, now
       .selectFrom('whatsapp_leads')
       .select((eb) => [
         eb.fn.countAll<number>().as('total'),
-        eb.fn.sum<number>(eb.case().when('created_at', '>=', since).then(1).else(0).end()).as('recent'),
+        eb.fn.sum<number | null>(eb.case().when('created_at', '>=', since).then(1).else(0).end()).as('recent'),
       ])
       .executeTakeFirstOrThrow(),
     db
@@ -66,9 +66,9 @@ async function userCounts(db: Kysely<Database>, since: number): Promise<Stats['u
     .selectFrom('whatsapp_sessions')
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('last_activity', '>=', since).then(1).else(0).end()).as('recent'),
-      eb.fn.sum<number>(eb.case().when('is_active', '=', 1).then(1).else(0).end()).as('active'),
-      eb.fn.sum<number>(eb.case().when('opted_out', '=', 1).then(1).else(0).end()).as('optedOut'),
+      eb.fn.sum<number | null>(eb.case().when('last_activity', '>=', since).then(1).else(0).end()).as('recent'),
+      eb.fn.sum<number | null>(eb.case().when('is_active', '=', 1).then(1).else(0).end()).as('active'),
+      eb.fn.sum<number | null>(eb.case().when('opted_out', '=', 1).then(1).else(0).end()).as('optedOut'),
     ])
     .executeTakeFirstOrThrow();
   return {

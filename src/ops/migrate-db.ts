@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { AnyKysely } from '../store/dialect.js';
 import { migrateDown, migrateToLatest, migrationsAreCurrent } from '../store/migrate.js';
 
 /** `init-db` / `migrate`: creates or upgrades the schema; running it again changes nothing. */
-export async function initDb(db: Kysely<any>): Promise<{ applied: string[] }> {
+export async function initDb(db: AnyKysely): Promise<{ applied: string[] }> {
   return { applied: await migrateToLatest(db) };
 }
 
 /** Whether every migration has run (commands other than init-db refuse to work on an old schema). */
-export function schemaIsCurrent(db: Kysely<any>): Promise<boolean> {
+export function schemaIsCurrent(db: AnyKysely): Promise<boolean> {
   return migrationsAreCurrent(db);
 }
 
@@ -19,7 +19,7 @@ export type ResetDbResult =
  * Refused in production unless forced: it erases every conversation, lead and queued message.
  */
 export async function resetDb(
-  db: Kysely<any>,
+  db: AnyKysely,
   opts: { production: boolean; force: boolean; confirm: () => Promise<boolean> },
 ): Promise<ResetDbResult> {
   // Refused before anyone is asked, so nobody confirms something that will not happen.

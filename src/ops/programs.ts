@@ -96,7 +96,9 @@ export async function updateProgram(
   rules: CatalogueRules = STRICT,
 ): Promise<ProgramView> {
   const current = toView(await getProgram(db, name));
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const defined = Object.fromEntries(
+    Object.entries(patch as Record<string, unknown>).filter(([, v]) => v !== undefined),
+  );
   await upsertPrograms(db, validProgram({ ...current, ...defined, name }, rules), now);
   return toView(await getProgram(db, name));
 }

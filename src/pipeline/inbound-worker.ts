@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
+import { errorMessage } from '../lib/error-text.js';
 import { maskPhone } from '../lib/phone.js';
 import { WakeSignal } from '../lib/wake-signal.js';
 import type { Database } from '../store/schema.js';
@@ -210,7 +211,7 @@ export class InboundWorker {
         const now = this.o.clock.now();
         await this.o.db
           .updateTable('whatsapp_messages')
-          .set({ status: 'failed', error_title: String((err as Error)?.message ?? err).slice(0, 500), updated_at: now })
+          .set({ status: 'failed', error_title: errorMessage(err).slice(0, 500), updated_at: now })
           .where('id', '=', head.id)
           .where('status', '=', 'received')
           .execute();

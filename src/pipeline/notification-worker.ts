@@ -2,6 +2,7 @@ import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../lib/backoff.js';
 import type { Clock } from '../lib/clock.js';
+import { errorMessage } from '../lib/error-text.js';
 import { WakeSignal } from '../lib/wake-signal.js';
 import { isPostgres } from '../store/dialect.js';
 import type { Database, NotificationRow, NotificationsTable } from '../store/schema.js';
@@ -145,7 +146,7 @@ export class NotificationWorker {
     if (!handler) return { status: 'failed', error: `no handler for notification kind ${row.kind}` };
     return handler(row, this.o.db).catch((err: unknown) => ({
       status: 'retry',
-      error: String((err as Error)?.message ?? err),
+      error: errorMessage(err),
     }));
   }
 

@@ -40,12 +40,12 @@ export interface DbHandle {
 
 // int8 (bigint) and numeric come back from pg as strings; every such column here holds epoch
 // milliseconds, ids or USD amounts, all well inside Number's exact range.
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser(oid, format) {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format) as unknown;
   },
-} as pg.CustomTypesConfig;
+};
 
 export function createDb(target: DbTarget, opts: { poolSize?: number } = {}): DbHandle {
   if (target.kind === 'postgres') {

@@ -1,5 +1,6 @@
-import { Migrator, NO_MIGRATIONS, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
-import { isPostgres } from './dialect.js';
+import { Migrator, NO_MIGRATIONS, sql, type Migration, type MigrationResultSet } from 'kysely';
+import { isPostgres, type AnyKysely } from './dialect.js';
+import { errorMessage } from '../lib/error-text.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-user-identities.js';
 import * as m005 from './migrations/005-console-operators.js';
@@ -15,13 +16,13 @@ const migrations: Record<string, Migration> = {
   '006-leads-work': m006,
 };
 
-export async function createMigrator(db: Kysely<any>): Promise<Migrator> {
+export async function createMigrator(db: AnyKysely): Promise<Migrator> {
   // Kysely looks for its bookkeeping tables by name in every schema unless told which one: name the
   // schema we run in, so a database with several schemas (one per test, or per tenant) works.
   const migrationTableSchema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) }, migrationTableSchema });
 }
 
 /**
@@ -49,7 +50,7 @@ async function retryIfSchemaVanished<T>(fn: () => Promise<T>, attempts = 5): Pro
  * On PostgreSQL, instances starting together take turns under an advisory lock: Kysely's own lock
  * row lives in a table that the first of them must create, and two creating it at once collide.
  */
-export function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export function migrateToLatest(db: AnyKysely): Promise<string[]> {
   if (!isPostgres(db)) return retryIfSchemaVanished(() => runMigrations(db));
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(hashtext('nexora-bot:migrations'))`.execute(conn);
@@ -61,11 +62,11 @@ export function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   });
 }
 
-async function runMigrations(db: Kysely<any>): Promise<string[]> {
+async function runMigrations(db: AnyKysely): Promise<string[]> {
   const result: MigrationResultSet = await (await createMigrator(db)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${String((result.error as Error)?.message ?? result.error)}`, {
+    throw new Error(`migration ${failed} failed: ${errorMessage(result.error)}`, {
       cause: result.error,
     });
   }
@@ -73,7 +74,7 @@ async function runMigrations(db: Kysely<any>): Promise<string[]> {
 }
 
 /** True when every known migration has run (used by /ready). */
-export function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
+export function migrationsAreCurrent(db: AnyKysely): Promise<boolean> {
   return retryIfSchemaVanished(async () => {
     const list = await (await createMigrator(db)).getMigrations();
     return list.every((m) => m.executedAt !== undefined);
@@ -83,12 +84,12 @@ export function migrationsAreCurrent(db: Kysely<any>): Promise<boolean> {
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1);
 
 /** Undoes every migration (drops every table): `reset-db`, before migrating up again. */
-export function migrateDown(db: Kysely<any>): Promise<void> {
+export function migrateDown(db: AnyKysely): Promise<void> {
   return retryIfSchemaVanished(async () => {
     // Kysely reports a failed migration in its result instead of throwing.
     const down = await (await createMigrator(db)).migrateTo(NO_MIGRATIONS);
     if (down.error)
-      throw new Error(`dropping the schema failed: ${String((down.error as Error)?.message ?? down.error)}`, {
+      throw new Error(`dropping the schema failed: ${errorMessage(down.error)}`, {
         cause: down.error,
       });
   });

@@ -64,7 +64,7 @@ export function sessionToState(row: SessionRow): SessionState | null {
   let data: SessionData = {};
   try {
     const parsed: unknown = JSON.parse(row.metadata);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as SessionData;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed;
   } catch {
     // A corrupt metadata blob must not wedge the user: they start from the menu with no data.
     data = {};

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 export interface Listening {
   port: number;
   /** Drops open keep-alive connections, then stops listening. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Listens on 127.0.0.1 on a free port. */

@@ -20,18 +20,18 @@ export function useMailFixture(kind: DbKind) {
     for (const fn of cleanups.splice(0).reverse()) await fn();
   });
   return {
-    async bot(env: Record<string, string>, opts: Parameters<typeof startTestBot>[2] = {}): Promise<TestBot> {
+    bot: async (env: Record<string, string>, opts: Parameters<typeof startTestBot>[2] = {}): Promise<TestBot> => {
       const b = await startTestBot(kind, { ...MAIL_ENV, ...env }, opts);
       cleanups.push(() => b.stop());
       return b;
     },
-    async smtp(behaviour: SmtpBehaviour, port = 0): Promise<FakeSmtp> {
+    smtp: async (behaviour: SmtpBehaviour, port = 0): Promise<FakeSmtp> => {
       const server = await startFakeSmtp(behaviour, port);
       servers.push(server);
       return server;
     },
     /** Option 3: name, then e-mail → the lead is saved; returns the bot's thank-you. */
-    async leaveLead(b: TestBot, name: string, email: string): Promise<string> {
+    leaveLead: async (b: TestBot, name: string, email: string): Promise<string> => {
       await sayInOrder(b, MAIL_USER, ['3', name, email]);
       return (
         b
