@@ -59,7 +59,7 @@ function serverEnv(db: BenchDatabase, graph: LeanFakeGraph, o: BotOptions): Reco
       (process.env.BENCH_SERVER_ENV ?? '')
         .split(/\s+/)
         .filter(Boolean)
-        .map((kv) => kv.split(/=(.*)/s).slice(0, 2)),
+        .map((kv) => kv.split(/=(.*)/s).slice(0, 2) as [string, string]),
     ),
     ...o.extraEnv,
   };

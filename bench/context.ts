@@ -34,7 +34,7 @@ const tty = process.stderr.isTTY === true;
 let lastPlain = 0;
 export function progress(line: string): void {
   if (tty) {
-    const width = process.stderr.columns ?? 160;
+    const width = process.stderr.columns;
     process.stderr.write(`\r\x1b[K${line.slice(0, width - 1)}`);
   } else if (Date.now() - lastPlain > 5_000) {
     lastPlain = Date.now();

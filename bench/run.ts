@@ -155,7 +155,7 @@ main()
   .then(() => process.exit(0))
   .catch(async (err: unknown) => {
     state.keepLogs = true;
-    say(`\nbench failed: ${(err as Error)?.stack ?? String(err)}`);
+    say(`\nbench failed: ${err instanceof Error ? err.stack : String(err)}`);
     killAllChildren('SIGKILL');
     await dropLeftoverSchemas().catch(() => {});
     say(`logs kept in ${runDir}`);

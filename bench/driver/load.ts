@@ -215,7 +215,7 @@ export async function runLoad(plan: LoadPlan, o: LoadOptions): Promise<LoadResul
   }, 250);
 
   const workers = Array.from({ length: o.inFlight }, () => worker());
-  let inboundDone = false;
+  let inboundDone = false as boolean; // set by allInboundAcked while the loop below polls
   let inboundDoneAt = 0;
   const allInboundAcked = (async () => {
     // Inbound is done when every job was taken and acknowledged: poll cheaply.
