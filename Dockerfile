@@ -6,7 +6,8 @@
 #   docker run --env-file .env -p 5000:5000 nexora-bot
 # Migrations run at every start (idempotent; concurrent starts on PostgreSQL take a lock). To migrate
 # as a separate release step instead: docker run --env-file .env nexora-bot node bin/nexora-bot.js migrate
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 24, the Active LTS line (22 is supported too: --build-arg NODE_IMAGE=node:22-bookworm-slim).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # 1. Production dependencies. better-sqlite3 is native: compilers in case no prebuilt binary fits.
 FROM ${NODE_IMAGE} AS deps
@@ -37,7 +38,7 @@ COPY data-seed ./data-seed
 RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 5000
-# Liveness: /webhook/health fails only when the database is unreachable (node:20-slim has no curl).
+# Liveness: /webhook/health fails only when the database is unreachable (node:*-slim has no curl).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 5000) + '/webhook/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/main.js"]

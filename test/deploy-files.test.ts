@@ -22,7 +22,7 @@ const stageNamed = (name: string) => stages.find((s) => s.name === name);
 describe('Dockerfile', () => {
   it('builds in one stage with the dev dependencies and runs from another with production ones only', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const s of stages) if (!stageNamed(s.from)) expect(s.from).toMatch(/^node:20[.\w-]*-slim$/);
+    for (const s of stages) if (!stageNamed(s.from)) expect(s.from).toMatch(/^node:(22|24)[.\w-]*-slim$/);
     const build = stages.find((s) => steps(s, 'RUN').some((r) => r.includes('npm run build')))!;
     expect(build).toBeDefined();
     expect(steps(build, 'RUN').some((r) => /^npm ci(?!.*--omit=dev)/.test(r))).toBe(true);
