@@ -1,5 +1,4 @@
 // The benchmark's flags and the options derived from them (`npm run bench -- --help`).
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './processes.js';
@@ -122,7 +121,5 @@ export const pgUrl = process.env.BENCH_DATABASE_URL?.trim() || undefined;
 export const RATE = 80;
 export const BUILD_DIR = join(ROOT, 'bench/results/build');
 /** The catalogue the server would load by default (src/store/seed-programs.ts), named explicitly so the compiled build finds it too. */
-export const PROGRAMS_FILE = existsSync(join(ROOT, '../shared/seed/programs.json'))
-  ? resolve(ROOT, '../shared/seed/programs.json')
-  : join(ROOT, 'data-seed/programs.json');
+export const PROGRAMS_FILE = join(ROOT, 'data-seed/programs.json');
 export const BENCH_TOKEN = 'bench-token';

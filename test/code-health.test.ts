@@ -2,7 +2,7 @@
 // rules on an import that breaks the layering, the format check on a misformatted file. Each is run
 // on a tiny fixture next to a clean one, so a gate that silently passes everything is caught here.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -89,5 +89,19 @@ describe('Prettier (the project config)', () => {
     const messy = 'export const a = {b:"c"}\n';
     expect(await prettier.check(messy, options)).toBe(false);
     expect(await prettier.check(await prettier.format(messy, options), options)).toBe(true);
+  });
+});
+
+describe('self-contained', () => {
+  it('no code, test or document points at a folder outside the repository', () => {
+    const outside = new RegExp(String.raw`\.\./` + 'shared' + String.raw`\b|/wo` + `rk/`);
+    const dirs = ['src', 'test', 'bench', 'docs', 'bin', 'data-seed'];
+    const files = [
+      ...readdirSync(ROOT).filter((f) => /\.(md|json|ya?ml|cjs|js)$|^Dockerfile$/.test(f) && f !== 'package-lock.json'),
+      ...dirs.flatMap((d) => readdirSync(join(ROOT, d), { recursive: true, encoding: 'utf8' }).map((f) => join(d, f))),
+    ].filter((f) => /\.(ts|js|cjs|md|json|ya?ml)$|Dockerfile$/.test(f) && !f.startsWith(join('bench', 'results')));
+    expect(files.length).toBeGreaterThan(100);
+    const offenders = files.filter((f) => outside.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

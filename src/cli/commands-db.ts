@@ -70,7 +70,7 @@ function seedProgramsCommand(program: Command, ctx: CliContext): void {
   program
     .command('seed-programs')
     .description('load the program catalogue from a JSON file (adds new names, updates existing ones)')
-    .option('--file <path>', 'program list (default: PROGRAMS_FILE, else ../shared/seed/programs.json)')
+    .option('--file <path>', 'program list (default: PROGRAMS_FILE, else the bundled data-seed/programs.json)')
     .option('--json', 'machine-readable output')
     .action(async (o: { file?: string; json?: boolean }) => {
       const result = await ctx.withDb(({ db, config }) => seedPrograms(db, o.file ?? config.programsFile, ctx.now()));

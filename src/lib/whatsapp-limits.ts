@@ -1,4 +1,4 @@
-// WhatsApp Cloud API limits for what we send (../shared/whatsapp-cloud-api.md §5), in one place:
+// WhatsApp Cloud API limits for what we send (Cloud API reference §5), in one place:
 // the conversation checks its replies against them and the renderer enforces them on the wire.
 
 /** Meta's documented maxima (characters); interactive body uses the safe 1024 for lists too. */

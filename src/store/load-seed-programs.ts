@@ -21,7 +21,7 @@ const programSchema = z.object({
   rank: z.number().int().min(1),
 });
 
-/** The seed catalogue, shipped with the repository (a copy of ../shared/seed/programs.json). */
+/** The seed catalogue, shipped with the repository. */
 export const DEFAULT_PROGRAMS_FILE = fileURLToPath(new URL('../../data-seed/programs.json', import.meta.url));
 
 export function parsePrograms(json: unknown): Program[] {

@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import { DEFAULT_PROGRAMS_FILE, readProgramsFile } from './load-seed-programs.js';
 import { lockKey } from './dialect.js';
 import { upsertProgramsIn } from './programs-repository.js';
 import type { Database } from './schema.js';
 
-/** The shared seed next to the repository when it is there (development, CI); else our bundled copy. */
+/** The catalogue the product ships, data-seed/programs.json; nothing outside the repository is read. */
 export function defaultProgramsFile(): string {
-  const shared = fileURLToPath(new URL('../../../shared/seed/programs.json', import.meta.url));
-  return existsSync(shared) ? shared : DEFAULT_PROGRAMS_FILE;
+  return DEFAULT_PROGRAMS_FILE;
 }
 
 /**

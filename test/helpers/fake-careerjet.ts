@@ -1,5 +1,5 @@
 // A fake CareerJet search API on loopback, answering with the shapes in
-// /work/shared/careerjet-api.md: JOBS (with entities and HTML in the fields, as the real one
+// CareerJet's API reference: JOBS (with entities and HTML in the fields, as the real one
 // sends), JOBS without jobs, ERROR, an HTTP 500, or any of them late.
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
