@@ -49,7 +49,7 @@ module.exports = {
       name: 'content-and-i18n-import-only-lib',
       severity: 'error',
       comment: 'content/ is data and i18n/ is formatting: both are loaded by anyone, so they depend on lib/ alone.',
-      from: { path: '^src/(content|i18n)/' },
+      from: { path: '^src/(content|i18n)/', pathNot: TESTS },
       to: { path: '^src/', pathNot: '^src/(content|i18n|lib)/' },
     },
     {
