@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.js';
 import type { HandoffStatus } from '../handoff/ownership.js';
-import { assignConversation, listConversations, replyAsOperator, resolveConversation } from '../ops/handoff-conversations.js';
+import {
+  assignConversation,
+  listConversations,
+  replyAsOperator,
+  resolveConversation,
+} from '../ops/handoff-conversations.js';
 import { errorResponse, phoneParams } from './admin-schemas.js';
 
 /** Who the admin API acts as in the handoff log when the caller names no operator. */
