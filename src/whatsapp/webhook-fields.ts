@@ -27,7 +27,7 @@ const absentAsUndefined = z
   .union([z.string(), z.null()])
   .optional()
   // NUL cannot be stored on PostgreSQL and is never part of an id: dropped before the shape check.
-  .transform((v) => (v === undefined || v === null ? undefined : v.replace(/\u0000/g, '') || undefined));
+  .transform((v) => (v === undefined || v === null ? undefined : v.replaceAll('\u0000', '') || undefined));
 export const waIdField = absentAsUndefined.refine(
   (v) => v === undefined || isWaId(v),
   'expected a phone number (digits only)',
