@@ -24,6 +24,9 @@ beforeAll(() => {
     { cwd: ROOT, encoding: 'utf8' },
   );
   expect(tsc.stdout + tsc.stderr).toBe('');
+  // The rest of `npm run build`: the console's templates and assets beside the compiled code.
+  for (const d of ['views', 'assets'])
+    cpSync(join(ROOT, 'src/console', d), join(tmp, 'dist/console', d), { recursive: true });
   const final = parseDockerfile(read('Dockerfile')).at(-1)!;
   mkdirSync(app);
   // Docker's COPY: a directory's contents go to the destination; a file goes into a destination ending in '/'.

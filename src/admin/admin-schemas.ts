@@ -114,6 +114,8 @@ const sessionSchema = obj({
   isActive: bool,
   optedOut: bool,
   profileName: nstr,
+  bsuid: nstr,
+  username: nstr,
   countryOfInterest: nstr,
   metadata: anyJson,
   createdAt: str,

@@ -4,16 +4,16 @@ import { errorMessage } from '../lib/error-text.js';
 import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-user-identities.js';
 import * as m005 from './migrations/005-console-operators.js';
-import * as m008 from './migrations/008-handoff.js';
 import * as m006 from './migrations/006-leads-work.js';
+import * as m008 from './migrations/008-handoff.js';
 
 // Listed here rather than read from a folder, so the same code runs from TypeScript and compiled JS.
 const migrations: Record<string, Migration> = {
   '001-initial': m001,
   '002-user-identities': m002,
   '005-console-operators': m005,
-  '008-handoff': m008,
   '006-leads-work': m006,
+  '008-handoff': m008,
 };
 
 export async function createMigrator(db: AnyKysely): Promise<Migrator> {

@@ -65,7 +65,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: Deps): Promise<v
     } catch {
       throw new AppError('WEBHOOK_BAD_BODY', 'body is not valid UTF-8 JSON');
     }
-    const parsed = parseWebhook(body);
+    const parsed = parseWebhook(body, deps.clock.now());
     if (!parsed.ok) throw new AppError('WEBHOOK_BAD_BODY', parsed.error);
     const { messages, statuses, other } = parsed.value;
     const result = await ingest.ingest(parsed.value);
