@@ -56,18 +56,36 @@ module.exports = {
       name: 'console-only-from-app',
       severity: 'error',
       comment:
-        'The web console is its own route scope: app.ts registers it, nothing else (least of all the pipeline) imports it.',
+        'The web console is its own route scope: app.ts registers it, nothing else (least of all the pipeline) ' +
+        "imports it. The inbox, a scope inside it, may use the console's sign-in guard and live stream only.",
       from: { path: '^src/', pathNot: '^src/(console/|app\\.ts$)' },
-      to: { path: '^src/console/' },
+      to: { path: '^src/console/', pathNot: '^src/console/(auth/guard|live/live-stream)\\.ts$' },
+    },
+    {
+      name: 'console-auth-only-from-console-and-inbox',
+      severity: 'error',
+      comment:
+        "The console's sign-in guard and live stream serve the console and the inbox scope inside it, nobody else.",
+      from: { path: '^src/', pathNot: '^src/(console|inbox)/' },
+      to: { path: '^src/console/(auth|live)/' },
+    },
+    {
+      name: 'inbox-only-from-console',
+      severity: 'error',
+      comment:
+        "The agent inbox is its own route scope, registered by the console inside the console's sign-in and " +
+        'CSRF checks; nothing else imports it (a route outside that scope would skip them).',
+      from: { path: '^src/', pathNot: '^src/(inbox/|console/console-plugin\\.ts$)' },
+      to: { path: '^src/inbox/' },
     },
     {
       name: 'console-goes-through-ops',
       severity: 'error',
       comment:
-        'The console calls the same ops/ functions as the CLI and the admin API (no logic twice), plus handoff/, ' +
+        'The console (and its inbox) calls the same ops/ functions as the CLI and the admin API (no logic twice), plus handoff/, ' +
         'content/ and observability/; it never reaches into the store, pipeline, webhook or platform code. ' +
         'Type-only imports (e.g. the schema types) vanish at compile time and are allowed.',
-      from: { path: '^src/console/' },
+      from: { path: '^src/(console|inbox)/' },
       to: {
         path: '^src/(store|pipeline|webhook|whatsapp|conversation|admin|cli|chat|notify|jobs)/',
         dependencyTypesNot: ['type-only'],
@@ -88,9 +106,10 @@ module.exports = {
       severity: 'error',
       comment:
         'Allowed back-arrow: the scheduled retention job runs the very purge the CLI `cleanup` command runs ' +
-        '(ops/cleanup-sessions), so the rule lives once. Any other pipeline -> ops import is refused: ops/ ' +
-        'sits above the pipeline.',
-      from: { path: '^src/pipeline/', pathNot: '^src/pipeline/retention-job\\.ts$' },
+        '(ops/cleanup-sessions), and the daily lead rescore runs the CLI `rescore-leads` (ops/rescore-leads), so ' +
+        'each rule lives once; likewise the dashboard roll-up job runs the roll-up of ops/dashboard-days that ' +
+        'the dashboard reads. Any other pipeline -> ops import is refused: ops/ sits above the pipeline.',
+      from: { path: '^src/pipeline/', pathNot: '^src/pipeline/(retention|rescore|dashboard-rollup)-job\\.ts$' },
       to: { path: '^src/ops/' },
     },
     {
@@ -117,6 +136,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // A worktree's node_modules may be a symlink to a shared one: keep the path as imported, so a package
+    // stays node_modules/... instead of a path outside the repository (which the rule above refuses).
+    preserveSymlinks: true,
     // Type-only imports are kept (and marked), so the rules above can tell them from runtime ones.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
