@@ -39,7 +39,7 @@ export interface BodyLimits {
  */
 export function readBody(stream: IncomingMessage, limits: BodyLimits): Promise<Buffer> {
   const declared = Number(stream.headers['content-length'] ?? Number.NaN);
-  if (declared > limits.maxBytes) return Promise.reject(new AppError('BODY_TOO_LARGE', 'request body too large'));
+  if (declared > limits.maxBytes) return Promise.reject(new AppError('PAYLOAD_TOO_LARGE', 'request body too large'));
   const upfront = Number.isFinite(declared) ? declared : 0;
   if (!limits.budget.tryReserve(upfront))
     return Promise.reject(new AppError('SERVER_BUSY', 'too many request bodies in flight, retry later'));
@@ -59,7 +59,7 @@ export function readBody(stream: IncomingMessage, limits: BodyLimits): Promise<B
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received > limits.maxBytes) return finish(new AppError('BODY_TOO_LARGE', 'request body too large'));
+      if (received > limits.maxBytes) return finish(new AppError('PAYLOAD_TOO_LARGE', 'request body too large'));
       if (received > reserved) {
         if (!limits.budget.tryReserve(received - reserved))
           return finish(new AppError('SERVER_BUSY', 'too many request bodies in flight, retry later'));

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AdminGuard } from '../admin/admin-auth.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
-import { normalizePhone } from '../lib/phone.js';
+import { requirePhone } from '../ops/require-phone.js';
 
 /**
  * GET /sandbox/messages?phone=…&after=<id>: the bot's replies to one user (and what the user
@@ -26,8 +25,7 @@ export async function sandboxRoutes(app: FastifyInstance, deps: Deps, guard: Adm
       },
     },
     async (req) => {
-      const phone = normalizePhone(req.query.phone ?? '');
-      if (!phone) throw new AppError('BAD_REQUEST', 'not a phone number');
+      const phone = requirePhone(req.query.phone ?? '');
       const after = Number(req.query.after ?? 0);
       const messages = await deps.db
         .selectFrom('whatsapp_messages')

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdminGuard } from '../admin/admin-auth.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
-import { normalizePhone } from '../lib/phone.js';
+import { requirePhone, unknownUser } from '../ops/require-phone.js';
 import { userStats } from '../store/stats-repository.js';
 import { checkHealth } from './health.js';
 
@@ -25,10 +24,10 @@ export async function statusRoutes(app: FastifyInstance, deps: Deps, guard: Admi
   });
 
   app.get<{ Params: { phone: string } }>('/webhook/stats/:phone', { onRequest: guard }, async (req) => {
-    const phone = normalizePhone(req.params.phone);
-    if (!phone) throw new AppError('BAD_REQUEST', 'not a phone number');
+    // The same words as the admin API and the CLI: the format expected, the phone in full.
+    const phone = requirePhone(req.params.phone);
     const stats = await userStats(deps.db, phone);
-    if (!stats) throw new AppError('NOT_FOUND', 'unknown user');
+    if (!stats) throw unknownUser(phone);
     return stats;
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyGraphResponse, classifyNetworkError } from './classify-graph-error.js';
+import { graphErrorInWords } from './graph-error-words.js';
 import { parseRetryAfter } from '../lib/retry-after.js';
 
 const metaError = (code: number, message = `(#${code}) something`, details?: string): unknown => ({
@@ -54,7 +55,7 @@ describe('classifyGraphResponse: Meta error codes', () => {
     [0, 401, 'token', false],
     ...[
       131047, 131026, 131050, 131051, 131052, 131053, 100, 131008, 131009, 132000, 132001, 132012, 132015, 132016,
-      131021, 131042, 368, 131031, 10, 200, 230, 299, 131005, 131048,
+      131021, 131042, 368, 131031, 10, 200, 230, 299, 131005, 131048, 131062,
     ].map((code): [number, number, 'message', boolean] => [
       code,
       code === 368 || code === 131031 || code === 10 || (code >= 200 && code < 300) ? 403 : 400,
@@ -140,6 +141,12 @@ describe('classifyGraphResponse: HTTP fallbacks', () => {
 describe('classifyGraphResponse: Retry-After', () => {
   const now = new Date('2026-01-01T00:00:00Z');
 
+  it('waits at least 24 hours after 131049 (per-user marketing limit), even when Retry-After says less', () => {
+    const day = 24 * 60 * 60 * 1000;
+    expect(classifyGraphResponse(400, metaError(131049), '60', now)).toMatchObject({ retryAfterMs: day });
+    expect(classifyGraphResponse(400, metaError(131049), undefined, now)).toMatchObject({ retryAfterMs: day });
+  });
+
   it('uses Retry-After seconds on a retryable error', () => {
     expect(classifyGraphResponse(400, metaError(130429), '2', now)).toMatchObject({ retryAfterMs: 2000 });
     expect(classifyGraphResponse(400, metaError(131056), '30', now)).toMatchObject({
@@ -199,5 +206,13 @@ describe('classifyNetworkError', () => {
       retryable: true,
       title: 'network error: boom',
     });
+  });
+});
+
+describe('graphErrorInWords', () => {
+  it('says what 131062 means: a username user cannot receive this by BSUID', () => {
+    expect(graphErrorInWords(131062, '(#131062) Business-scoped user ID recipient not allowed')).toContain(
+      'username user',
+    );
   });
 });

@@ -5,8 +5,13 @@ import { parseRetryAfter } from '../lib/retry-after.js';
 import { truncateText } from './truncate-text.js';
 
 type Failure = Extract<SendOutcome, { ok: false }>;
-type Rule = Pick<Failure, 'scope' | 'retryable'> & { defaultRetryAfterMs?: number };
+type Rule = Pick<Failure, 'scope' | 'retryable'> & {
+  defaultRetryAfterMs?: number;
+  /** Never sooner than this, whatever Retry-After says. */
+  minRetryAfterMs?: number;
+};
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const THROUGHPUT: Rule = { scope: 'throughput', retryable: true };
 const OUTAGE: Rule = { scope: 'outage', retryable: true };
 const RECIPIENT_RETRY: Rule = { scope: 'recipient', retryable: true };
@@ -25,7 +30,7 @@ const RULES = new Map<number, Rule>([
   [133004, OUTAGE],
   [131057, { ...OUTAGE, defaultRetryAfterMs: 60_000 }], // number in maintenance, ~1 min: Meta's own advice
   // Marketing-message cap per user: only this message waits, at least a day (reference §6).
-  [131049, { ...RECIPIENT_RETRY, defaultRetryAfterMs: 24 * 60 * 60 * 1000 }],
+  [131049, { ...RECIPIENT_RETRY, defaultRetryAfterMs: DAY_MS, minRetryAfterMs: DAY_MS }],
   // Pair rate limit: only this user's queue waits (Meta: back off 4^X s).
   [131056, RECIPIENT_RETRY],
   // "Unknown send failure": retry a few times, but don't stall every user for one odd message.
@@ -34,9 +39,10 @@ const RULES = new Map<number, Rule>([
   [190, TOKEN],
   [0, TOKEN],
   // Everything below fails this message for good; retrying the same payload cannot help.
-  ...[131047, 131026, 131050, 131051, 131052, 131053, 100, 131008, 131009, 131021, 131042, 10, 131005, 131048].map(
-    (code): [number, Rule] => [code, FINAL],
-  ),
+  // 131062: this message may not go to a BSUID recipient (authentication templates, for one).
+  ...[
+    131047, 131026, 131050, 131051, 131052, 131053, 100, 131008, 131009, 131021, 131042, 10, 131005, 131048, 131062,
+  ].map((code): [number, Rule] => [code, FINAL]),
   // Policy block / locked account could justify a global stop, but they also arrive for single
   // messages; 'message' keeps other users flowing and the failure is recorded for an operator.
   [368, FINAL],
@@ -73,9 +79,9 @@ export function classifyGraphResponse(
   if (httpStatus >= 200 && httpStatus < 300) return { ok: true, wamid: wamidOf(json) };
   const error = errorInfo(httpStatus, json, body);
   const rule = (error.code !== null ? ruleForCode(error.code) : undefined) ?? ruleForHttpStatus(httpStatus);
-  const retryAfterMs = rule.retryable
-    ? (parseRetryAfter(retryAfterHeader, now) ?? rule.defaultRetryAfterMs ?? null)
-    : null;
+  const asked = rule.retryable ? (parseRetryAfter(retryAfterHeader, now) ?? rule.defaultRetryAfterMs ?? null) : null;
+  const retryAfterMs =
+    asked !== null && rule.minRetryAfterMs !== undefined ? Math.max(asked, rule.minRetryAfterMs) : asked;
   return {
     ok: false,
     scope: rule.scope,

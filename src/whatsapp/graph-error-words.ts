@@ -5,9 +5,13 @@ const WORDS = new Map<number, string>([
   [131048, 'Blocked for spam: too many messages blocked or reported'],
   [131047, 'More than 24 hours since the user last wrote: a template is needed'],
   [131026, 'Undeliverable: not on WhatsApp, an old app, or terms not accepted'],
-  [131049, 'Meta chose not to deliver (per-user marketing limit)'],
-  [131050, 'The user stopped marketing messages'],
+  [131049, 'Meta held it back (per-user marketing limit): tried again in 24 hours at the earliest'],
+  [131050, 'The client stopped marketing messages from us: never retried, marketing templates refused'],
   [131051, 'Message type not supported'],
+  [
+    131062,
+    'Cannot be sent to a username user by their WhatsApp user id (BSUID), e.g. an authentication template: only to a phone number',
+  ],
   [131052, 'Could not download the media the user sent'],
   [131053, 'Could not upload the media we sent (type, size or URL)'],
   [131000, 'Unknown send failure at Meta'],
@@ -25,6 +29,13 @@ const WORDS = new Map<number, string>([
   [190, 'Access token expired or invalid'],
   [0, 'Access token expired or invalid'],
   [368, 'Temporarily blocked for a policy violation'],
+  [132000, 'Template parameters do not match: wrong number of values'],
+  [132001, 'Template not found in this language, or not approved'],
+  [132005, 'Template text too long once the values are filled in'],
+  [132007, 'Template breaks a formatting or content policy'],
+  [132012, 'Template parameter in the wrong format'],
+  [132015, 'Template paused by Meta for low quality'],
+  [132016, 'Template disabled by Meta'],
 ]);
 
 /** The code in words; Meta's own title (or the bare code) when we have no words for it. */

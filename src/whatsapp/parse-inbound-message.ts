@@ -6,27 +6,32 @@ import {
   type ItemResult,
   bsuidField,
   describeIssues,
-  epochSecondsSchema,
+  epochSeconds,
+  futureTimestampError,
   lenientText,
   waIdField,
 } from './webhook-fields.js';
 
-const messageSchema = (now: number) =>
-  z.looseObject({
-    // Bounded like the columns that store them: an overlong id is not Meta's and is set aside.
-    id: z.string().min(1).max(128),
-    // Either may be absent or "" (a username user); one of them must identify the user.
-    from: waIdField,
-    from_user_id: bsuidField,
-    timestamp: epochSecondsSchema(now),
-    type: z.string().min(1),
-  });
+const messageSchema = z.looseObject({
+  // Bounded like the columns that store them: an overlong id is not Meta's and is set aside.
+  id: z.string().min(1).max(128),
+  // Either may be absent or "" (a username user); one of them must identify the user.
+  from: waIdField,
+  from_user_id: bsuidField,
+  timestamp: epochSeconds,
+  type: z.string().min(1),
+});
 
 /** A contact's identity of the wrong shape only loses that field: the message's own fields decide. */
 const contactSchema = z.looseObject({
   wa_id: waIdField.catch(undefined),
   user_id: bsuidField.catch(undefined),
   profile: z.looseObject({ name: lenientText, username: lenientText }).optional().catch(undefined),
+  country_code: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export type WebhookContact = z.infer<typeof contactSchema> & { raw: unknown };
@@ -49,9 +54,11 @@ export function parseContacts(raw: unknown): WebhookContact[] {
 }
 
 export function parseInboundMessage(raw: unknown, context: MessageContext, now: number): ItemResult<InboundMessage> {
-  const parsed = messageSchema(now).safeParse(raw);
+  const parsed = messageSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   const message = parsed.data;
+  const future = futureTimestampError(message.timestamp, now);
+  if (future !== null) return { ok: false, error: future };
   const contact = context.contacts.find(
     (c) =>
       (message.from !== undefined && c.wa_id === message.from) ||
@@ -80,6 +87,8 @@ export function parseInboundMessage(raw: unknown, context: MessageContext, now: 
       summary: reduced.value.summary,
       raw,
       contact: contact?.raw ?? null,
+      // A BSUID starts with the user's ISO country code (`US.1349…`).
+      countryCode: contact?.country_code ?? bsuid?.slice(0, 2) ?? null,
     },
   };
 }

@@ -69,6 +69,7 @@ describe('parseWebhook: envelope', () => {
         raw: (body as { entry: { changes: { value: { messages: unknown[] } }[] }[] }).entry[0]?.changes[0]?.value
           .messages[0],
         contact: { profile: { name: 'Ana Test' }, wa_id: '15550002222' },
+        countryCode: null,
       },
     ]);
   });
@@ -89,7 +90,7 @@ describe('parseWebhook: envelope', () => {
   });
 
   it('accepts a body without object and with an empty entry list', () => {
-    expect(parsed({ entry: [] })).toEqual({ messages: [], statuses: [], other: [] });
+    expect(parsed({ entry: [] })).toEqual({ messages: [], statuses: [], events: [], other: [] });
   });
 
   it('finds every message and status in 2 entries x 2 changes', () => {
@@ -122,10 +123,13 @@ describe('parseWebhook: envelope', () => {
     expect(value.other).toEqual([{ field: 'account_update', raw: { event: 'VERIFIED_ACCOUNT' } }]);
   });
 
-  it('keeps value.errors[] in other', () => {
+  it('reads value.errors[] as error events', () => {
     const error = { code: 130429, title: 'Rate limit hit' };
     const value = parsed(envelope([messagesChange({ errors: [error] })]));
-    expect(value.other).toEqual([{ field: 'errors', raw: error }]);
+    expect(value.other).toEqual([]);
+    expect(value.events).toEqual([
+      { kind: 'error', field: 'messages', code: 130429, title: 'Rate limit hit', details: null, raw: error },
+    ]);
   });
 
   it('ignores unknown fields anywhere', () => {
@@ -168,8 +172,8 @@ describe('parseWebhook: inbound types', () => {
         type: 'nfm_reply',
         nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"a":1}' },
       }),
-      { kind: 'unsupported', type: 'interactive' },
-      '[interactive nfm_reply]',
+      { kind: 'form', name: 'flow', fields: { a: '1' } },
+      '[form flow] a: 1',
     ],
     [
       'template button with payload',
@@ -186,7 +190,7 @@ describe('parseWebhook: inbound types', () => {
     [
       'image with caption',
       msg('w7', 'image', { id: '3', mime_type: 'image/jpeg', sha256: 'x', caption: 'my passport' }),
-      { kind: 'unsupported', type: 'image' },
+      { kind: 'text', text: 'my passport' },
       '[image] my passport',
     ],
     [
@@ -198,14 +202,14 @@ describe('parseWebhook: inbound types', () => {
     [
       'document',
       msg('w9', 'document', { id: '3', mime_type: 'application/pdf', sha256: 'x', filename: 'cv.pdf', caption: 'CV' }),
-      { kind: 'unsupported', type: 'document' },
-      '[document] CV',
+      { kind: 'text', text: 'CV' },
+      '[document] cv.pdf — CV',
     ],
     [
       'audio',
       msg('w10', 'audio', { id: '3', mime_type: 'audio/ogg', sha256: 'x', voice: true }),
       { kind: 'unsupported', type: 'audio' },
-      '[audio]',
+      '[voice note]',
     ],
     [
       'sticker',
@@ -217,19 +221,19 @@ describe('parseWebhook: inbound types', () => {
       'location',
       msg('w12', 'location', { latitude: 38.7, longitude: -9.1, name: 'Lisbon' }),
       { kind: 'unsupported', type: 'location' },
-      '[location]',
+      '[location] Lisbon (38.7, -9.1)',
     ],
     [
       'contacts',
       msg('w13', 'contacts', [{ name: { formatted_name: 'Bob' }, phones: [{ phone: '+1555', wa_id: '1555' }] }]),
       { kind: 'unsupported', type: 'contacts' },
-      '[contacts]',
+      '[contacts] Bob +1555',
     ],
     [
       'reaction',
       msg('w14', 'reaction', { message_id: 'wamid.OUT', emoji: '👍' }),
       { kind: 'unsupported', type: 'reaction' },
-      '[reaction]',
+      '[reaction] 👍',
     ],
     [
       'order',
@@ -241,13 +245,13 @@ describe('parseWebhook: inbound types', () => {
       'system',
       msg('w16', 'system', { body: 'changed', wa_id: '15550009999', type: 'user_changed_number' }),
       { kind: 'unsupported', type: 'system' },
-      '[system]',
+      '[system] changed',
     ],
     [
       'unsupported',
       { ...msg('w17', 'unsupported', { type: 'poll' }), errors: [{ code: 131051, title: 'Message type unknown' }] },
       { kind: 'unsupported', type: 'unsupported' },
-      '[unsupported]',
+      '[unsupported] poll',
     ],
     [
       'unknown',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ParsedWebhook } from './types.js';
 import { type MessageContext, parseContacts, parseInboundMessage } from './parse-inbound-message.js';
+import { parseEcho, parseErrorEvent, parseTemplateStatus, parseUserPreference } from './parse-events.js';
 import { parseStatus } from './parse-status.js';
 import { describeIssues, lenientText } from './webhook-fields.js';
 
@@ -29,7 +30,7 @@ export function parseWebhook(body: unknown, now: number = Date.now()): ParseWebh
   }
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { ok: false, error: `not a WhatsApp webhook: ${describeIssues(envelope.error)}` };
-  const out: ParsedWebhook = { messages: [], statuses: [], other: [] };
+  const out: ParsedWebhook = { messages: [], statuses: [], events: [], other: [] };
   for (const entry of envelope.data.entry) {
     const parsed = entrySchema.safeParse(entry);
     if (!parsed.success) {
@@ -47,9 +48,18 @@ function collectChange(change: unknown, out: ParsedWebhook, now: number): void {
     out.other.push(invalid('invalid_change', change, describeIssues(parsed.error)));
     return;
   }
-  if (parsed.data.field !== 'messages') {
-    // account_update, template status, user_preferences, calls...: acknowledged, not acted on.
-    out.other.push({ field: parsed.data.field, raw: parsed.data.value });
+  const field = parsed.data.field;
+  if (field === 'message_template_status_update') {
+    out.events.push(parseTemplateStatus(parsed.data.value, field));
+    return;
+  }
+  if (field === 'user_preferences' || field === 'smb_message_echoes') {
+    collectItems(field, parsed.data.value, out, now);
+    return;
+  }
+  if (field !== 'messages') {
+    // account_update, phone_number_quality_update, calls...: acknowledged, not acted on.
+    out.other.push({ field, raw: parsed.data.value });
     return;
   }
   const value = messagesValueSchema.safeParse(parsed.data.value);
@@ -72,7 +82,29 @@ function collectChange(change: unknown, out: ParsedWebhook, now: number): void {
     if (status.ok) out.statuses.push(status.value);
     else out.other.push(invalid('invalid_status', item, status.error));
   }
-  for (const item of errors) out.other.push({ field: 'errors', raw: item });
+  for (const item of errors) out.events.push(parseErrorEvent(item, 'messages'));
+}
+
+const itemsValueSchema = z.looseObject({
+  user_preferences: z.array(z.unknown()).optional().catch(undefined),
+  message_echoes: z.array(z.unknown()).optional().catch(undefined),
+  errors: z.array(z.unknown()).optional().catch(undefined),
+});
+
+/** `user_preferences[]` and `message_echoes[]` (smb_message_echoes), item by item. */
+function collectItems(field: string, raw: unknown, out: ParsedWebhook, now: number): void {
+  const value = itemsValueSchema.safeParse(raw);
+  if (!value.success) {
+    out.other.push(invalid('invalid_change', raw, describeIssues(value.error)));
+    return;
+  }
+  const items = (field === 'user_preferences' ? value.data.user_preferences : value.data.message_echoes) ?? [];
+  for (const item of items) {
+    const event = field === 'user_preferences' ? parseUserPreference(item, field, now) : parseEcho(item, field, now);
+    if (event.ok) out.events.push(event.value);
+    else out.other.push(invalid(`invalid_${field}`, item, event.error));
+  }
+  for (const item of value.data.errors ?? []) out.events.push(parseErrorEvent(item, field));
 }
 
 /** Skipped items keep the reason next to the original JSON so the log explains itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputFromStoredMessage } from './stored-message.js';
+import { identityChangeOf, inputFromStoredMessage } from './stored-message.js';
 
 describe('inputFromStoredMessage', () => {
   it('rebuilds a text input', () => {
@@ -9,6 +9,8 @@ describe('inputFromStoredMessage', () => {
       bsuid: null,
       profileName: null,
       username: null,
+      countryCode: null,
+      referral: null,
     });
   });
 
@@ -25,6 +27,8 @@ describe('inputFromStoredMessage', () => {
       bsuid: 'US.1',
       profileName: null,
       username: null,
+      countryCode: 'US',
+      referral: null,
     });
   });
 
@@ -40,7 +44,29 @@ describe('inputFromStoredMessage', () => {
       bsuid: 'US.13491208655302741918',
       profileName: 'Ana',
       username: '@ana',
+      countryCode: 'US',
+      referral: null,
     });
+  });
+
+  it('keeps the ad a message came from and reads an identity change', () => {
+    const payload = JSON.stringify({
+      type: 'text',
+      text: { body: 'x' },
+      referral: { source_id: '1', headline: 'Golden visa' },
+    });
+    expect(inputFromStoredMessage('text', payload).referral).toEqual({ source_id: '1', headline: 'Golden visa' });
+    const system = JSON.stringify({
+      type: 'system',
+      system: { type: 'customer_changed_number', new_wa_id: '15550003333', body: 'changed' },
+    });
+    expect(identityChangeOf(system)).toEqual({
+      type: 'user_changed_number',
+      newWaId: '15550003333',
+      newBsuid: null,
+      previousBsuid: null,
+    });
+    expect(identityChangeOf(JSON.stringify({ type: 'system', system: { type: 'other' } }))).toBeNull();
   });
 
   it('reads a profile name a non-Meta source stored in the payload', () => {
@@ -56,7 +82,11 @@ describe('inputFromStoredMessage', () => {
     expect(inputFromStoredMessage(type, payload).input).toEqual({ kind: 'unsupported', type });
   });
 
-  it('maps an image to unsupported', () => {
+  it('maps an image without caption to unsupported, and its caption to text', () => {
+    expect(inputFromStoredMessage('image', '{"image":{"id":"1","caption":"is this eligible?"}}').input).toEqual({
+      kind: 'text',
+      text: 'is this eligible?',
+    });
     expect(inputFromStoredMessage('image', '{"image":{"id":"1"}}').input).toEqual({
       kind: 'unsupported',
       type: 'image',

@@ -29,7 +29,52 @@ export interface InboundMessage {
   raw: unknown;
   /** The sibling `contacts[]` entry that names this user, as received (null when none did). */
   contact: unknown;
+  /** ISO country code: the contact's `country_code`, else the BSUID's prefix (null when neither). */
+  countryCode: string | null;
 }
+
+/**
+ * What Meta reports beside messages and statuses, each stored and acted on: an asynchronous error
+ * (`value.errors`), a template's review result, a user's marketing preference, and a message the
+ * business sent from the WhatsApp Business app on the same number (coexistence echo).
+ */
+export type WebhookEvent =
+  | { kind: 'error'; field: string; code: number | null; title: string | null; details: string | null; raw: unknown }
+  | {
+      kind: 'template_status';
+      field: string;
+      event: string | null;
+      template: string | null;
+      language: string | null;
+      reason: string | null;
+      raw: unknown;
+    }
+  | {
+      kind: 'user_preference';
+      field: string;
+      /** wa_id when Meta sent one, else the BSUID. */
+      userKey: string;
+      bsuid: string | null;
+      category: string | null;
+      /** `stop` or `resume` as Meta sends it. */
+      value: string;
+      detail: string | null;
+      at: Date;
+      raw: unknown;
+    }
+  | {
+      kind: 'echo';
+      field: string;
+      wamid: string;
+      /** The user the business wrote to: `to` (wa_id), else `to_user_id` (BSUID). */
+      userKey: string;
+      waId: string | null;
+      bsuid: string | null;
+      type: string;
+      summary: string;
+      at: Date;
+      raw: unknown;
+    };
 
 export type OutboundStatus = 'sent' | 'delivered' | 'read' | 'failed' | 'played';
 
@@ -51,7 +96,9 @@ export interface StatusUpdate {
 export interface ParsedWebhook {
   messages: InboundMessage[];
   statuses: StatusUpdate[];
-  /** `value.errors[]` and change fields we do not act on, kept for the log. */
+  /** Errors, template status, user preferences and echoes: stored, logged, acted on. */
+  events: WebhookEvent[];
+  /** Change fields we do not act on and items set aside as malformed, kept for the log. */
   other: { field: string; raw: unknown }[];
 }
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { verifyChallenge } from './verify-challenge.js';
+import { checkVerifyRequest } from './verify-challenge.js';
 
 const TOKEN = 'my-verify-secret';
 
-describe('verifyChallenge', () => {
+describe('checkVerifyRequest', () => {
   it('returns the raw challenge for mode=subscribe and the right token', () => {
     const query = { 'hub.mode': 'subscribe', 'hub.verify_token': TOKEN, 'hub.challenge': '1122334455' };
-    expect(verifyChallenge(query, TOKEN)).toBe('1122334455');
+    expect(checkVerifyRequest(query, TOKEN)).toEqual({ ok: true, challenge: '1122334455' });
   });
 
   it('reads qs-style nested parameters too', () => {
     const query = { hub: { mode: 'subscribe', verify_token: TOKEN, challenge: 'abc' } };
-    expect(verifyChallenge(query, TOKEN)).toBe('abc');
+    expect(checkVerifyRequest(query, TOKEN)).toEqual({ ok: true, challenge: 'abc' });
   });
 
   it.each([
@@ -21,6 +21,11 @@ describe('verifyChallenge', () => {
       { 'hub.mode': 'subscribe', 'hub.verify_token': `${TOKEN}-longer`, 'hub.challenge': '1' },
     ],
     ['token prefix', { 'hub.mode': 'subscribe', 'hub.verify_token': TOKEN.slice(0, 3), 'hub.challenge': '1' }],
+  ])('refuses %s as a mismatch', (_name, query) => {
+    expect(checkVerifyRequest(query, TOKEN)).toEqual({ ok: false, reason: 'mismatch' });
+  });
+
+  it.each([
     ['wrong mode', { 'hub.mode': 'unsubscribe', 'hub.verify_token': TOKEN, 'hub.challenge': '1' }],
     ['missing mode', { 'hub.verify_token': TOKEN, 'hub.challenge': '1' }],
     ['missing token', { 'hub.mode': 'subscribe', 'hub.challenge': '1' }],
@@ -28,11 +33,13 @@ describe('verifyChallenge', () => {
     ['empty challenge', { 'hub.mode': 'subscribe', 'hub.verify_token': TOKEN, 'hub.challenge': '' }],
     ['repeated parameters', { 'hub.mode': 'subscribe', 'hub.verify_token': [TOKEN, TOKEN], 'hub.challenge': '1' }],
     ['empty query', {}],
-  ])('returns null for %s', (_name, query) => {
-    expect(verifyChallenge(query, TOKEN)).toBeNull();
+  ])('refuses %s as not a verification request', (_name, query) => {
+    expect(checkVerifyRequest(query, TOKEN)).toEqual({ ok: false, reason: 'incomplete' });
   });
 
-  it('returns null when no verify token is configured, even if the request sends an empty one', () => {
-    expect(verifyChallenge({ 'hub.mode': 'subscribe', 'hub.verify_token': '', 'hub.challenge': '1' }, '')).toBeNull();
+  it('refuses when no verify token is configured, even if the request sends an empty one', () => {
+    const query = { 'hub.mode': 'subscribe', 'hub.verify_token': '', 'hub.challenge': '1' };
+    expect(checkVerifyRequest(query, '')).toEqual({ ok: false, reason: 'unconfigured' });
+    expect(checkVerifyRequest(query, undefined)).toEqual({ ok: false, reason: 'unconfigured' });
   });
 });

@@ -6,16 +6,21 @@ import { isBsuid, isWaId } from '../lib/phone.js';
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Meta sends epoch seconds as a string; some tools send a number. Both become a Date. A time more
- * than a day ahead of `now` (e.g. `8640000000000`, the year 275760) is refused: stored, it would
- * make the user look active for ever.
+ * Meta sends epoch seconds as a string; some tools send a number. Both become a Date. The schema is
+ * built once (a zod schema per item cost a fifth of the server's CPU in the burst benchmark); the
+ * clock check against the injected `now` is `futureTimestampError`, run after parsing.
  */
-export function epochSecondsSchema(now: number) {
-  return z
-    .union([z.string().regex(/^\d+$/, 'expected epoch seconds'), z.number().int().nonnegative()])
-    .transform((value) => new Date(Number(value) * 1000))
-    .refine((date) => !Number.isNaN(date.getTime()), 'timestamp out of range')
-    .refine((date) => date.getTime() <= now + FUTURE_TOLERANCE_MS, 'timestamp is in the future');
+export const epochSeconds = z
+  .union([z.string().regex(/^\d+$/, 'expected epoch seconds'), z.number().int().nonnegative()])
+  .transform((value) => new Date(Number(value) * 1000))
+  .refine((date) => !Number.isNaN(date.getTime()), 'timestamp out of range');
+
+/**
+ * A time more than a day ahead of `now` (e.g. `8640000000000`, the year 275760) is refused: stored,
+ * it would make the user look active for ever. Worded like `describeIssues`.
+ */
+export function futureTimestampError(date: Date, now: number): string | null {
+  return date.getTime() > now + FUTURE_TOLERANCE_MS ? 'timestamp: timestamp is in the future' : null;
 }
 
 /**
