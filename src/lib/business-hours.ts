@@ -50,22 +50,32 @@ export function parseBusinessHours(text: string): BusinessHours {
 }
 
 /** Weekday (0 = Sunday) and minutes after midnight of `at` in `timeZone`. */
+// Building a formatter costs far more than using one, and the timeout check asks minute after minute.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 function localTime(at: number, timeZone: string): { day: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
+  const parts = formatterFor(timeZone).formatToParts(new Date(at));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return { day: day(get('weekday')), minute: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
 /** Is `at` within the working hours in `timeZone`? */
 export function isWithinHours(hours: BusinessHours, at: number, timeZone: string): boolean {
-  const t = localTime(at, timeZone);
-  return hours.ranges.some((r) => r.days.has(t.day) && t.minute >= r.from && t.minute < r.to);
+  return inRanges(hours, localTime(at, timeZone));
 }
 
 /** True when the runtime knows this IANA zone. */
@@ -76,4 +86,43 @@ export function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+const STEP_MS = 60_000;
+/** Every zone's offset, and so every change of it, falls on a UTC quarter-hour. */
+const QUARTER_MS = 15 * STEP_MS;
+
+function inRanges(hours: BusinessHours, t: { day: number; minute: number }): boolean {
+  return hours.ranges.some((r) => r.days.has(t.day) && t.minute >= r.from && t.minute < r.to);
+}
+
+/**
+ * Working time (ms) between `from` and `to`, counted a minute at a time and stopped as soon as it
+ * reaches `capMs` (callers only ask "has at least this much working time passed?"). Without hours
+ * every minute counts. The zone is asked once per UTC quarter-hour, the minutes in between follow.
+ */
+export function workingMsBetween(
+  hours: BusinessHours | undefined,
+  from: number,
+  to: number,
+  timeZone: string,
+  capMs: number,
+): number {
+  if (to <= from) return 0;
+  if (hours === undefined) return Math.min(to - from, capMs);
+  let worked = 0;
+  // Whole minutes from the one `from` falls in (the hours are in whole minutes, so each is all in or out).
+  const first = from - (from % STEP_MS);
+  let base = localTime(first, timeZone);
+  let baseAt = first;
+  for (let t = first; t < to && worked < capMs; t += STEP_MS) {
+    if (t !== first && t % QUARTER_MS === 0) {
+      base = localTime(t, timeZone);
+      baseAt = t;
+    }
+    const minute = base.minute + (t - baseAt) / STEP_MS;
+    const local = minute < 1440 ? { day: base.day, minute } : { day: (base.day + 1) % 7, minute: minute - 1440 };
+    if (inRanges(hours, local)) worked += Math.min(t + STEP_MS, to) - Math.max(t, from);
+  }
+  return Math.min(worked, capMs);
 }

@@ -33,8 +33,15 @@ describe('parseBudget', () => {
     ['1.2bn', 1_200_000_000],
     ['500 dollars', 500],
     ['  7  ', 7],
+    // Digits of Arabic, Persian and Hindi keyboards.
+    ['٣٠٠٠٠٠', 300_000],
+    ['۳۰۰۰۰۰', 300_000],
+    ['३०००००', 300_000],
+    ['$٢٥٠٬٠٠٠', 250_000],
+    ['۱٫۵m', 1_500_000],
+    ['२५० k', 250_000],
   ])('reads %j as %d USD', (text, usd) => {
-    expect(parseBudget(text)).toEqual({ ok: true, usd });
+    expect(parseBudget(text)).toEqual({ ok: true, amount: usd, currency: 'USD' });
   });
 
   it.each([
@@ -43,8 +50,8 @@ describe('parseBudget', () => {
     ['abc', 'unreadable'],
     ['lots of money', 'unreadable'],
     ['$', 'unreadable'],
-    ['€300k', 'unreadable'],
-    ['300k EUR', 'unreadable'],
+    ['$300 eur', 'unreadable'],
+    ['300 lots', 'unreadable'],
     ['1,2,3', 'unreadable'],
     ['300 50', 'unreadable'],
     ['1.2.3', 'unreadable'],

@@ -33,7 +33,17 @@ export function isBsuid(value: string): boolean {
   return BSUID_PATTERN.test(value);
 }
 
-/** A wa_id as Meta sends it in `from` / `contacts[].wa_id`: the phone number's digits, no `+`. */
+/** A user key as people read it: `+971501234567` for a phone, a BSUID exactly as it is (never `+US.…`). */
+export function displayUserKey(key: string): string {
+  return isBsuid(key) ? key : `+${key.replace(/^\+/, '')}`;
+}
+
+/**
+ * A wa_id as Meta sends it in `from` / `contacts[].wa_id`: the phone number's digits, no `+`.
+ * The same bounds as normalizePhone (7 to 15 digits, E.164's longest, no leading 0), so every
+ * stored user key is one the admin API and the CLI accept: a 16-digit `from` used to become a user
+ * nobody could look up or delete ("bad phone format").
+ */
 export function isWaId(value: string): boolean {
-  return /^[1-9]\d{5,19}$/.test(value);
+  return /^[1-9]\d{6,14}$/.test(value);
 }

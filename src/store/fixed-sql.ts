@@ -220,14 +220,16 @@ export async function markSent(
 
 const UPDATE_SESSION = new FixedSql(
   `update whatsapp_sessions set current_step = ?, metadata = ?, last_activity = ?, last_inbound_at = ?, updated_at = ?, is_active = 1,
-   profile_name = coalesce(?, profile_name), bsuid = coalesce(?, bsuid), username = coalesce(?, username)
+   profile_name = coalesce(?, profile_name), bsuid = coalesce(?, bsuid), username = coalesce(?, username),
+   language = coalesce(?, language)
    where id = ?`,
 );
 
 const UPDATE_SESSIONS_PG = new FixedSql(
   `update whatsapp_sessions s set current_step = v.step, metadata = v.metadata, last_activity = v.now, last_inbound_at = v.lia, updated_at = v.now,
-   is_active = 1, profile_name = coalesce(v.pn, s.profile_name), bsuid = coalesce(v.bs, s.bsuid), username = coalesce(v.un, s.username)
-   from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) as v(id, step, metadata, now, lia, pn, bs, un)
+   is_active = 1, profile_name = coalesce(v.pn, s.profile_name), bsuid = coalesce(v.bs, s.bsuid), username = coalesce(v.un, s.username),
+   language = coalesce(v.lang, s.language)
+   from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, step, metadata, now, lia, pn, bs, un, lang)
    where s.id = v.id`,
 );
 
@@ -240,10 +242,12 @@ export interface SessionAfterStep {
   profileName: string | null;
   bsuid: string | null;
   username: string | null;
+  /** The language detected or chosen in this step; null keeps the stored one. */
+  language: string | null;
 }
 
 /**
- * Writes sessions after a conversation step; a null profile name, bsuid or username keeps the stored one.
+ * Writes sessions after a conversation step; a null profile name, bsuid, username or language keeps the stored one.
  * PostgreSQL: one statement for the group; SQLite: one cached statement per session.
  */
 export async function updateSessionsAfterStep(
@@ -262,6 +266,7 @@ export async function updateSessionsAfterStep(
       col('profileName'),
       col('bsuid'),
       col('username'),
+      col('language'),
     ]);
     return;
   }
@@ -275,6 +280,26 @@ export async function updateSessionsAfterStep(
       s.profileName,
       s.bsuid,
       s.username,
+      s.language,
       s.id,
     ]);
+}
+
+const FIND_HANDOFF = new FixedSql('select * from conversation_handoffs where phone = ?');
+
+/** A conversation's ownership row, read before every bot reply (handoff/handoff-store.ts). */
+export async function findHandoffRow(
+  db: Kysely<Database>,
+  phone: string,
+): Promise<Database['conversation_handoffs'] | undefined> {
+  const rows = await FIND_HANDOFF.rows<Database['conversation_handoffs']>(db, [phone]);
+  return rows[0];
+}
+
+const READ_STATE = new FixedSql('select value from service_state where key = ?');
+
+/** One `service_state` value as stored (JSON text), read on every send claim (store/service-state.ts). */
+export async function findStateValue(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  const rows = await READ_STATE.rows<{ value: string }>(db, [key]);
+  return rows[0]?.value;
 }

@@ -15,7 +15,31 @@ export async function upsertLead(
   now: number,
 ): Promise<{ row: LeadRow; created: boolean; before: LeadRow | undefined }> {
   const existing = await findLead(trx, phone);
-  return { ...(await writeLead(trx, phone, lead, now, existing)), before: existing };
+  const origin = existing?.source ? null : await leadOrigin(trx, phone);
+  return { ...(await writeLead(trx, phone, lead, now, existing, origin)), before: existing };
+}
+
+export interface LeadOrigin {
+  source: string;
+  sourceId: string | null;
+}
+
+/** Where the user came from, as the session remembers it: the first ad's `ad <headline>`, else `direct`. */
+async function leadOrigin(trx: Kysely<Database>, phone: string): Promise<LeadOrigin> {
+  const s = await trx
+    .selectFrom('whatsapp_sessions')
+    .select(['source', 'referral'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  if (!s?.source) return { source: 'direct', sourceId: null };
+  let sourceId: string | null = null;
+  try {
+    const id = (JSON.parse(s.referral ?? 'null') as { source_id?: unknown } | null)?.source_id;
+    sourceId = typeof id === 'string' || typeof id === 'number' ? String(id).slice(0, 128) : null;
+  } catch {
+    sourceId = null; // the source text is still known
+  }
+  return { source: s.source, sourceId };
 }
 
 async function writeLead(
@@ -24,6 +48,7 @@ async function writeLead(
   lead: LeadDetails,
   now: number,
   existing: LeadRow | undefined,
+  origin: LeadOrigin | null,
 ): Promise<{ row: LeadRow; created: boolean }> {
   if (!existing) {
     const row = await trx
@@ -38,6 +63,8 @@ async function writeLead(
         created_at: now,
         updated_at: now,
         notes: null,
+        source: origin?.source ?? 'direct',
+        source_id: origin?.sourceId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -51,6 +78,7 @@ async function writeLead(
       interest: lead.interest,
       budget: lead.budget ?? existing.budget,
       country_of_interest: lead.countryOfInterest ?? existing.country_of_interest,
+      ...(origin ? { source: origin.source, source_id: origin.sourceId } : {}),
       updated_at: now,
     })
     .where('id', '=', existing.id)

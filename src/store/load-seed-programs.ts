@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Program } from '../conversation/types.js';
+import type { Program, ProgramTranslations } from '../conversation/types.js';
 
 const programSchema = z.object({
   country: z.string().min(1),
@@ -19,6 +19,10 @@ const programSchema = z.object({
       'link must be an https:// URL',
     ),
   rank: z.number().int().min(1),
+  /** Optional, per language tag: the description and processing time in that language. */
+  translations: z
+    .record(z.string(), z.object({ description: z.string().optional(), processing_time: z.string().optional() }))
+    .optional(),
 });
 
 /** The seed catalogue, shipped with the repository. */
@@ -35,7 +39,22 @@ export function parsePrograms(json: unknown): Program[] {
     processingTime: p.processing_time,
     link: p.link,
     rank: p.rank,
+    ...(p.translations === undefined ? {} : { translations: toTranslations(p.translations) }),
   }));
+}
+
+function toTranslations(
+  raw: Record<string, { description?: string | undefined; processing_time?: string | undefined }>,
+): ProgramTranslations {
+  return Object.fromEntries(
+    Object.entries(raw).map(([tag, t]) => [
+      tag,
+      {
+        ...(t.description === undefined ? {} : { description: t.description }),
+        ...(t.processing_time === undefined ? {} : { processingTime: t.processing_time }),
+      },
+    ]),
+  );
 }
 
 export async function readProgramsFile(file: string): Promise<Program[]> {

@@ -5,7 +5,20 @@ import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-user-identities.js';
 import * as m005 from './migrations/005-console-operators.js';
 import * as m006 from './migrations/006-leads-work.js';
+import * as m007 from './migrations/007-user-language.js';
 import * as m008 from './migrations/008-handoff.js';
+import * as m009 from './migrations/009-meta-payloads.js';
+import * as m010 from './migrations/010-console-indexes.js';
+import * as m011 from './migrations/011-program-translations.js';
+import * as m013 from './migrations/013-handoff-seen.js';
+import * as m016 from './migrations/016-user-key-widths.js';
+import * as m021 from './migrations/021-template-category.js';
+import * as m061 from './migrations/061-media-files.js';
+import * as m051 from './migrations/051-handoff-handed-back.js';
+import * as m022 from './migrations/022-bsuid-width.js';
+import * as m041 from './migrations/041-dashboard-days.js';
+import * as m091 from './migrations/091-canned-replies.js';
+import * as m111 from './migrations/111-recount-cohorts.js';
 
 // Listed here rather than read from a folder, so the same code runs from TypeScript and compiled JS.
 const migrations: Record<string, Migration> = {
@@ -13,7 +26,20 @@ const migrations: Record<string, Migration> = {
   '002-user-identities': m002,
   '005-console-operators': m005,
   '006-leads-work': m006,
+  '007-user-language': m007,
   '008-handoff': m008,
+  '009-meta-payloads': m009,
+  '010-console-indexes': m010,
+  '011-program-translations': m011,
+  '013-handoff-seen': m013,
+  '016-user-key-widths': m016,
+  '021-template-category': m021,
+  '061-media-files': m061,
+  '051-handoff-handed-back': m051,
+  '022-bsuid-width': m022,
+  '041-dashboard-days': m041,
+  '091-canned-replies': m091,
+  '111-recount-cohorts': m111,
 };
 
 export async function createMigrator(db: AnyKysely): Promise<Migrator> {
@@ -22,7 +48,14 @@ export async function createMigrator(db: AnyKysely): Promise<Migrator> {
   const migrationTableSchema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
-  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) }, migrationTableSchema });
+  // Numbers are handed out ahead to work that lands in any order (010 after 013, say): a database
+  // that already ran a later number still takes an earlier one that arrives afterwards.
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    migrationTableSchema,
+    allowUnorderedMigrations: true,
+  });
 }
 
 /**

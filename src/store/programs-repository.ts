@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Program } from '../conversation/types.js';
+import type { Program, ProgramTranslations } from '../conversation/types.js';
 import type { Database, ProgramRow } from './schema.js';
 
 export function toProgram(r: ProgramRow): Program {
@@ -12,7 +12,21 @@ export function toProgram(r: ProgramRow): Program {
     processingTime: r.processing_time,
     link: r.link,
     rank: r.rank,
+    ...parseTranslations(r.translations),
   };
+}
+
+/** A stored translations blob read defensively: a corrupt one means "English only", never an error. */
+function parseTranslations(text: string | null): { translations?: ProgramTranslations } {
+  if (text === null || text === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? { translations: parsed as ProgramTranslations }
+      : {};
+  } catch {
+    return {};
+  }
 }
 
 export async function listPrograms(db: Kysely<Database>): Promise<ProgramRow[]> {
@@ -50,6 +64,8 @@ export async function upsertProgramsIn(
       processing_time: p.processingTime,
       link: p.link,
       rank: p.rank,
+      // A program given without translations keeps the ones it has (`programs add` knows none).
+      ...(p.translations === undefined ? {} : { translations: JSON.stringify(p.translations) }),
     };
     const existing = await findProgramByName(trx, p.name);
     if (!existing) {

@@ -35,6 +35,12 @@ export interface MessagesTable {
   sent_at: number | null;
   /** Outbound written by a person: the operator's id (migration 008); null for the bot. */
   operator?: string | null;
+  /** Outbound: the user's reaction to it (migration 009); null when none or removed. */
+  reaction?: string | null;
+  /** When the user last reacted or removed their reaction. */
+  reacted_at?: number | null;
+  /** Outbound template: its category as Meta lists it (migration 021); a user_preferences stop cancels MARKETING ones still queued. */
+  template_category?: string | null;
 }
 
 export interface StatusesTable {
@@ -67,6 +73,14 @@ export interface SessionsTable {
   last_inbound_at: number | null;
   country_of_interest: string | null;
   opted_out: number;
+  /** The user's language, a tag of i18n/languages.ts; null until detected or chosen (migration 007). */
+  language: string | null;
+  /** ISO country code (migration 009): Meta's `country_code`, else the BSUID's prefix. */
+  country_code?: string | null;
+  /** Where the user came from: `ad <headline>` for a Click-to-WhatsApp ad (first touch). */
+  source?: string | null;
+  /** JSON text: the `referral` object of the first message that carried one. */
+  referral?: string | null;
 }
 
 export interface LeadsTable {
@@ -88,6 +102,10 @@ export interface LeadsTable {
   /** JSON text: ScoreReason[]. */
   score_reasons: Generated<string>;
   scored_at: number | null;
+  /** Where the lead came from (migration 009): `ad <headline>`, else `direct`. */
+  source?: string | null;
+  /** The ad's `source_id` when it came from one. */
+  source_id?: string | null;
 }
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const;
@@ -127,6 +145,8 @@ export interface ProgramsTable {
   processing_time: string;
   link: string;
   rank: number;
+  /** JSON text: the program's texts in other languages (migration 011); null when it has none. */
+  translations: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -150,6 +170,36 @@ export interface NotificationsTable {
   updated_at: number;
   sent_at: number | null;
 }
+
+/** A file a message carried (migration 061): its bytes are under MEDIA_DIR as `storage_key`. */
+export interface MediaFilesTable {
+  id: Generated<number>;
+  /** The whatsapp_messages row; unique: one file per message. */
+  message_row_id: number;
+  phone: string;
+  direction: 'incoming' | 'outgoing';
+  /** image, document, audio, video, sticker */
+  kind: string;
+  /** Meta's media id (inbound: from the webhook; outbound: from the upload). */
+  media_id: string | null;
+  mime_type: string | null;
+  /** The client's own file name (documents), else null. */
+  filename: string | null;
+  /** The random name under MEDIA_DIR; null until stored, and again once the file is deleted. */
+  storage_key: string | null;
+  size: number | null;
+  /** Hex SHA-256 of the stored bytes. */
+  sha256: string | null;
+  /** stored, refused (too large, corrupt, unknown to Meta), skipped (sandbox), deleted (retention) */
+  status: MediaStatus;
+  problem: string | null;
+  /** Outbound: who sent it. */
+  operator: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type MediaStatus = 'stored' | 'refused' | 'skipped' | 'deleted';
 
 export interface ServiceStateTable {
   key: string;
@@ -204,6 +254,10 @@ export interface HandoffsTable {
   claimed_at: number | null;
   last_operator_reply_at: number | null;
   updated_at: number;
+  /** When the owning operator last looked at the conversation (migration 013). */
+  seen_at?: number | null;
+  /** When a person last handed it back to the bot: resolve or timeout (migration 051). */
+  handed_back_at?: number | null;
 }
 
 /** Every change of a conversation's owner or status: who, when, from which state to which. */
@@ -215,6 +269,72 @@ export interface HandoffEventsTable {
   from_state: string;
   to_state: string;
   created_at: number;
+}
+
+/** `user_preferences` webhooks: marketing messages stopped (1) or resumed (0), latest by Meta's time. */
+export interface MarketingPreferencesTable {
+  phone: string;
+  marketing_stopped: number;
+  detail: string | null;
+  changed_at: number;
+  updated_at: number;
+}
+
+/** `value.errors`, template status updates and other notices Meta sends beside messages. */
+export interface WebhookEventsTable {
+  id: Generated<number>;
+  /** The change's `field`: messages (for errors), message_template_status_update, user_preferences… */
+  field: string;
+  /** error, template_status, user_preference, echo, other */
+  kind: string;
+  phone: string | null;
+  code: number | null;
+  summary: string;
+  payload: string;
+  created_at: number;
+}
+
+/** The dashboard's daily roll-up of messages (migration 041; ops/dashboard-days.ts). */
+export interface DashboardDaysTable {
+  day: number;
+  messages_in: number;
+  messages_out: number;
+  answered: number;
+  p50_ms: number | null;
+  p95_ms: number | null;
+  sent: number;
+  delivered: number;
+  read_n: number;
+  failed: number;
+  pending: number;
+  errors: string;
+  active: string;
+  options: string;
+  budgets: string;
+  computed_at: number;
+}
+
+/** The funnel by cohort day (migration 041; ops/dashboard-cohorts.ts). */
+export interface DashboardCohortsTable {
+  day: number;
+  users: number;
+  chose: number;
+  form: number;
+  leads: number;
+  computed_at: number;
+}
+
+/** Canned replies an admin keeps for consultants (migration 091; ops/canned-replies.ts). */
+export interface CannedRepliesTable {
+  id: Generated<number>;
+  title: string;
+  body: string;
+  /** A tag of i18n/languages.ts; null: offered whatever the client's language. */
+  language: string | null;
+  /** The admin who last wrote it. */
+  updated_by: string;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface Database {
@@ -233,6 +353,12 @@ export interface Database {
   handoff_events: HandoffEventsTable;
   lead_events: LeadEventsTable;
   conversation_events: ConversationEventsTable;
+  marketing_preferences: MarketingPreferencesTable;
+  webhook_events: WebhookEventsTable;
+  media_files: MediaFilesTable;
+  dashboard_days: DashboardDaysTable;
+  dashboard_cohorts: DashboardCohortsTable;
+  canned_replies: CannedRepliesTable;
 }
 
 export type MessageRow = Selectable<MessagesTable>;
@@ -243,5 +369,6 @@ export type SessionRow = Selectable<SessionsTable>;
 export type LeadRow = Selectable<LeadsTable>;
 export type ProgramRow = Selectable<ProgramsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
+export type MediaFileRow = Selectable<MediaFilesTable>;
 export type OperatorRow = Selectable<OperatorsTable>;
 export type LeadEventRow = Selectable<LeadEventsTable>;

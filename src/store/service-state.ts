@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
+import { findStateValue } from './fixed-sql.js';
 import type { Database } from './schema.js';
 
 /** Small shared facts every instance must agree on (sending paused, token known bad, rate window). */
 export async function readState<T>(db: Kysely<Database>, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('service_state').select('value').where('key', '=', key).executeTakeFirst();
-  if (!row) return undefined;
+  const value = await findStateValue(db, key);
+  if (value === undefined) return undefined;
   try {
-    return JSON.parse(row.value) as T;
+    return JSON.parse(value) as T;
   } catch {
     return undefined;
   }

@@ -42,6 +42,7 @@ export async function claimSessions(
         last_inbound_at: null,
         country_of_interest: null,
         opted_out: 0,
+        language: null,
       })),
     )
     .onConflict((oc) => oc.column('phone').doNothing())
