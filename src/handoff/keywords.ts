@@ -1,22 +1,8 @@
-// The one list of words with which a client asks for a person. Other languages are added here
-// (matched whole, after lower-casing and dropping punctuation), never elsewhere.
+// Does a message ask for a person? The words, per language, are data in content/handoff-words.ts
+// (matched whole, after lower-casing and dropping punctuation).
+import { HUMAN_REQUEST_WORDS } from '../content/handoff-words.js';
 
-export const HUMAN_REQUEST_KEYWORDS: readonly string[] = [
-  'agent',
-  'human',
-  'consultant',
-  'talk to someone',
-  'speak to someone',
-  'talk to a human',
-  'speak to a human',
-  'talk to a person',
-  'speak to a person',
-  'real person',
-  'talk to an agent',
-  'speak to an agent',
-  'talk to a consultant',
-  'speak to a consultant',
-];
+export const HUMAN_REQUEST_KEYWORDS: readonly string[] = Object.values(HUMAN_REQUEST_WORDS).flat();
 
 function normalise(text: string): string {
   return ` ${text
@@ -27,7 +13,9 @@ function normalise(text: string): string {
     .trim()} `;
 }
 
-const PADDED = HUMAN_REQUEST_KEYWORDS.map((k) => normalise(k));
+// Chinese is written without spaces: its words are looked for anywhere ("我要转人工客服").
+const HAN = /\p{Script=Han}/u;
+const PADDED = HUMAN_REQUEST_KEYWORDS.map((k) => (HAN.test(k) ? normalise(k).trim() : normalise(k)));
 
 /** True when the text contains one of the keywords as whole words ("I want to speak to a human!"). */
 export function asksForHuman(text: string): boolean {

@@ -19,6 +19,8 @@ export type HandoffEvent =
   | { kind: 'request' }
   /** An operator claims it, or an admin assigns it to one. */
   | { kind: 'claim'; operator: string }
+  /** An admin gives a waiting or open conversation to an operator, whoever owned it before. */
+  | { kind: 'assign'; operator: string }
   /** A person spoke from the business number (console reply or WhatsApp Business app echo). */
   | { kind: 'human_spoke'; operator: string }
   /** The operator (or an admin) hands it back to the bot. */
@@ -42,6 +44,9 @@ export function transition(current: Ownership, event: HandoffEvent): TransitionR
     case 'claim':
       if (current.owner === 'human' && current.operator !== event.operator)
         return { ok: false, reason: 'already_owned' };
+      return { ok: true, next: { owner: 'human', operator: event.operator, status: 'open' } };
+    case 'assign':
+      if (current.owner === 'bot' && current.status !== 'pending') return { ok: false, reason: 'not_handed_over' };
       return { ok: true, next: { owner: 'human', operator: event.operator, status: 'open' } };
     case 'human_spoke':
       // Whoever speaks for the business takes an unowned conversation; an owned one keeps its owner.

@@ -129,8 +129,8 @@ describe('searchJobs', () => {
   it('makes no request at all without an affiliate id', async () => {
     const api = await startCareerjet(json(JOBS_RESPONSE));
 
-    expect(await searchJobs(options(api.apiUrl, { affid: undefined }), uk)).toMatchObject({ kind: 'unavailable' });
-    expect(await searchJobs(options(api.apiUrl, { affid: '' }), uk)).toMatchObject({ kind: 'unavailable' });
+    expect(await searchJobs(options(api.apiUrl, { affid: undefined }), uk)).toEqual({ kind: 'link_only' });
+    expect(await searchJobs(options(api.apiUrl, { affid: '' }), uk)).toEqual({ kind: 'link_only' });
 
     expect(api.requests).toHaveLength(0);
   });

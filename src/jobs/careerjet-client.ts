@@ -16,6 +16,8 @@ export interface Job {
 export type JobSearchResult =
   | { kind: 'jobs'; jobs: Job[]; total: number }
   | { kind: 'none' }
+  /** No affiliate id configured: nothing to ask the API; the national site's search link is the answer. */
+  | { kind: 'link_only' }
   /** The API could not answer; `reason` is for logs, never for the user. */
   | { kind: 'unavailable'; reason: string };
 
@@ -58,7 +60,7 @@ export async function searchJobs(
   country: CountryInfo,
   keywords?: string,
 ): Promise<JobSearchResult> {
-  if (!opts.affid) return { kind: 'unavailable', reason: 'no CareerJet affiliate id configured' };
+  if (!opts.affid) return { kind: 'link_only' };
   let url: URL;
   try {
     url = new URL(opts.apiUrl);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_EXAMPLES, normalizeCountry, placeName } from './normalize-country.js';
+import { LANGUAGES } from '../i18n/languages.js';
+import { countryExamples, normalizeCountry, placeName } from './normalize-country.js';
 
 describe('normalizeCountry', () => {
   it.each([
@@ -69,6 +70,7 @@ describe('normalizeCountry', () => {
   it('searches Dubai within the UAE', () => {
     expect(normalizeCountry('Dubai')).toEqual({
       name: 'United Arab Emirates',
+      code: 'AE',
       localeCode: 'en_AE',
       searchBaseUrl: 'https://www.careerjet.ae/search/jobs',
       location: 'Dubai',
@@ -98,9 +100,52 @@ describe('normalizeCountry', () => {
     },
   );
 
-  it('offers only examples it understands', () => {
-    expect(COUNTRY_EXAMPLES.length).toBeGreaterThan(2);
-    for (const example of COUNTRY_EXAMPLES) expect(normalizeCountry(example)).not.toBeNull();
+  it.each(LANGUAGES)('offers only examples it understands, named in %s', (language) => {
+    const examples = countryExamples(language);
+    expect(examples.length).toBeGreaterThan(2);
+    for (const example of examples) expect(normalizeCountry(example)).not.toBeNull();
+    if (language !== 'en') expect(examples).not.toContain('Germany');
+  });
+
+  it.each([
+    ['Германия', 'Germany'],
+    ['в Германию', 'Germany'],
+    ['Великобритания', 'United Kingdom'],
+    ['США', 'United States'],
+    ['ОАЭ', 'United Arab Emirates'],
+    ['Португалия', 'Portugal'],
+    ['ألمانيا', 'Germany'],
+    ['في ألمانيا', 'Germany'],
+    ['الإمارات', 'United Arab Emirates'],
+    ['المانيا', 'Germany'],
+    ['آلمان', 'Germany'],
+    ['کانادا', 'Canada'],
+    ['كانادا', 'Canada'],
+    ['德国', 'Germany'],
+    ['去德国', 'Germany'],
+    ['阿联酋', 'United Arab Emirates'],
+    ['जर्मनी', 'Germany'],
+    ['अमेरिका', 'United States'],
+    ['Almanya', 'Germany'],
+    ['İngiltere', 'United Kingdom'],
+    ['ABD', 'United States'],
+    ['Allemagne', 'Germany'],
+    ['Royaume-Uni', 'United Kingdom'],
+    ['Alemania', 'Germany'],
+    ['EE. UU.', 'United States'],
+    ['Emirados Árabes Unidos', 'United Arab Emirates'],
+    ['Alemanha', 'Germany'],
+  ])('%j, typed in its own language, → %s', (input, name) => {
+    expect(normalizeCountry(input)?.name).toBe(name);
+  });
+
+  it.each([
+    ['Дубай', 'Dubai'],
+    ['دبي', 'Dubai'],
+    ['迪拜', 'Dubai'],
+    ['Londres', 'London'],
+  ])('keeps the city named in another language as the location: %j → %s', (input, location) => {
+    expect(normalizeCountry(input)?.location).toBe(location);
   });
 });
 
@@ -115,5 +160,17 @@ describe('placeName', () => {
   ])('%j → %j', (input, expected) => {
     const info = normalizeCountry(input);
     expect(info && placeName(info)).toBe(expected);
+  });
+
+  it.each([
+    ['uk', 'ru', 'Великобритания'],
+    ['germany', 'ar', 'ألمانيا'],
+    ['Germany', 'zh-Hans', '德国'],
+    ['Dubai', 'ru', 'ОАЭ'],
+    ['holland', 'tr', 'Hollanda'],
+    ['usa', 'es', 'Estados Unidos'],
+  ])('%j in %s → %j, with no English word', (input, language, expected) => {
+    const info = normalizeCountry(input);
+    expect(info && placeName(info, language)).toBe(expected);
   });
 });

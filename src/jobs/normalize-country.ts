@@ -1,4 +1,4 @@
-// Free text ("U.K.", "holland", "Dubai") → the CareerJet national site to search, or null.
+// Free text ("U.K.", "holland", "Dubai", "Германия") → the CareerJet national site to search, or null.
 //
 // Locales and domains follow the table in CareerJet's official API clients. Search-page paths are
 // localised on non-English sites; where the path could not be confirmed it is marked "unverified"
@@ -6,9 +6,14 @@
 // Malta, Cyprus, Saudi Arabia, Turkey, the Caribbean CBI countries...) use the UK site (en_GB) with
 // the country as the location: English results, and a link a person can refine.
 
+import { COUNTRY_ALIASES, COUNTRY_EXAMPLE_CODES, PLACE_PREFIXES, REGION_ALIASES } from '../content/country-words.js';
+import { LANGUAGES } from '../i18n/languages.js';
+
 export interface CountryInfo {
   /** English display name, e.g. "United Kingdom". */
   name: string;
+  /** ISO 3166 code, for the name in the user's language; absent for a place outside the table. */
+  code?: string;
   /** CareerJet `locale_code`, e.g. "en_GB". */
   localeCode: string;
   /** The national site's public search page; `s` and `l` go in the query. */
@@ -48,6 +53,8 @@ export const FALLBACK_SITE: Site = SITES.GB;
 
 interface Country {
   name: string;
+  /** ISO 3166 code: the name in each language comes from Intl.DisplayNames. */
+  code: string;
   site: Site;
   /** The location sent to CareerJet and put in the link, when it differs from `name`. */
   location?: string;
@@ -59,6 +66,7 @@ interface Country {
 const COUNTRIES: Country[] = [
   {
     name: 'United Kingdom',
+    code: 'GB',
     site: SITES.GB,
     aliases: [
       'uk',
@@ -78,87 +86,125 @@ const COUNTRIES: Country[] = [
   },
   {
     name: 'United States',
+    code: 'US',
     site: SITES.US,
     location: 'USA',
     aliases: ['us', 'usa', 'united states', 'united states of america', 'america', 'the states', 'states'],
   },
-  { name: 'Canada', site: SITES.CA, aliases: ['canada'] },
-  { name: 'Australia', site: SITES.AU, aliases: ['australia'] },
-  { name: 'India', site: SITES.IN, aliases: ['india'] },
+  { name: 'Canada', code: 'CA', site: SITES.CA, aliases: ['canada'] },
+  { name: 'Australia', code: 'AU', site: SITES.AU, aliases: ['australia'] },
+  { name: 'India', code: 'IN', site: SITES.IN, aliases: ['india'] },
   {
     name: 'United Arab Emirates',
+    code: 'AE',
     site: SITES.AE,
     aliases: ['uae', 'united arab emirates', 'emirates', 'the emirates'],
     regions: { dubai: 'Dubai', 'abu dhabi': 'Abu Dhabi', sharjah: 'Sharjah' },
   },
-  { name: 'Ireland', site: SITES.IE, aliases: ['ireland', 'republic of ireland', 'eire'] },
-  { name: 'New Zealand', site: SITES.NZ, aliases: ['new zealand', 'nz'] },
-  { name: 'Singapore', site: SITES.SG, aliases: ['singapore'] },
-  { name: 'South Africa', site: SITES.ZA, aliases: ['south africa', 'rsa'] },
-  { name: 'Qatar', site: SITES.QA, aliases: ['qatar'], regions: { doha: 'Doha' } },
-  { name: 'Oman', site: SITES.OM, aliases: ['oman'], regions: { muscat: 'Muscat' } },
-  { name: 'Germany', site: SITES.DE, location: 'Deutschland', aliases: ['germany', 'deutschland'] },
-  { name: 'France', site: SITES.FR, aliases: ['france'] },
-  { name: 'Italy', site: SITES.IT, location: 'Italia', aliases: ['italy', 'italia'] },
+  { name: 'Ireland', code: 'IE', site: SITES.IE, aliases: ['ireland', 'republic of ireland', 'eire'] },
+  { name: 'New Zealand', code: 'NZ', site: SITES.NZ, aliases: ['new zealand', 'nz'] },
+  { name: 'Singapore', code: 'SG', site: SITES.SG, aliases: ['singapore'] },
+  { name: 'South Africa', code: 'ZA', site: SITES.ZA, aliases: ['south africa', 'rsa'] },
+  { name: 'Qatar', code: 'QA', site: SITES.QA, aliases: ['qatar'], regions: { doha: 'Doha' } },
+  { name: 'Oman', code: 'OM', site: SITES.OM, aliases: ['oman'], regions: { muscat: 'Muscat' } },
+  { name: 'Germany', code: 'DE', site: SITES.DE, location: 'Deutschland', aliases: ['germany', 'deutschland'] },
+  { name: 'France', code: 'FR', site: SITES.FR, aliases: ['france'] },
+  { name: 'Italy', code: 'IT', site: SITES.IT, location: 'Italia', aliases: ['italy', 'italia'] },
   {
     name: 'Portugal',
+    code: 'PT',
     site: SITES.PT,
     aliases: ['portugal'],
     regions: { lisbon: 'Lisboa', lisboa: 'Lisboa', porto: 'Porto' },
   },
-  { name: 'Spain', site: SITES.ES, location: 'España', aliases: ['spain', 'espana'] },
+  { name: 'Spain', code: 'ES', site: SITES.ES, location: 'España', aliases: ['spain', 'espana'] },
   {
     name: 'Netherlands',
+    code: 'NL',
     site: SITES.NL,
     location: 'Nederland',
     aliases: ['netherlands', 'the netherlands', 'holland', 'nederland'],
   },
   // No national site in CareerJet's API table: the fallback site, searched for the country by name.
-  { name: 'Greece', site: FALLBACK_SITE, aliases: ['greece', 'hellas'] },
-  { name: 'Malta', site: FALLBACK_SITE, aliases: ['malta'] },
-  { name: 'Cyprus', site: FALLBACK_SITE, aliases: ['cyprus'] },
-  { name: 'Saudi Arabia', site: FALLBACK_SITE, aliases: ['saudi arabia', 'saudi', 'ksa', 'kingdom of saudi arabia'] },
-  { name: 'Turkey', site: FALLBACK_SITE, aliases: ['turkey', 'turkiye'] },
-  { name: 'Bahrain', site: FALLBACK_SITE, aliases: ['bahrain'] },
-  { name: 'Kuwait', site: FALLBACK_SITE, aliases: ['kuwait'] },
-  { name: 'Egypt', site: FALLBACK_SITE, aliases: ['egypt'] },
+  { name: 'Greece', code: 'GR', site: FALLBACK_SITE, aliases: ['greece', 'hellas'] },
+  { name: 'Malta', code: 'MT', site: FALLBACK_SITE, aliases: ['malta'] },
+  { name: 'Cyprus', code: 'CY', site: FALLBACK_SITE, aliases: ['cyprus'] },
+  {
+    name: 'Saudi Arabia',
+    code: 'SA',
+    site: FALLBACK_SITE,
+    aliases: ['saudi arabia', 'saudi', 'ksa', 'kingdom of saudi arabia'],
+  },
+  { name: 'Turkey', code: 'TR', site: FALLBACK_SITE, aliases: ['turkey', 'turkiye'] },
+  { name: 'Bahrain', code: 'BH', site: FALLBACK_SITE, aliases: ['bahrain'] },
+  { name: 'Kuwait', code: 'KW', site: FALLBACK_SITE, aliases: ['kuwait'] },
+  { name: 'Egypt', code: 'EG', site: FALLBACK_SITE, aliases: ['egypt'] },
   {
     name: 'Saint Kitts and Nevis',
+    code: 'KN',
     site: FALLBACK_SITE,
     aliases: ['saint kitts and nevis', 'st kitts and nevis', 'st kitts', 'saint kitts'],
   },
-  { name: 'Antigua and Barbuda', site: FALLBACK_SITE, aliases: ['antigua and barbuda', 'antigua'] },
-  { name: 'Dominica', site: FALLBACK_SITE, aliases: ['dominica'] },
-  { name: 'Grenada', site: FALLBACK_SITE, aliases: ['grenada'] },
-  { name: 'Saint Lucia', site: FALLBACK_SITE, aliases: ['saint lucia', 'st lucia'] },
+  { name: 'Antigua and Barbuda', code: 'AG', site: FALLBACK_SITE, aliases: ['antigua and barbuda', 'antigua'] },
+  { name: 'Dominica', code: 'DM', site: FALLBACK_SITE, aliases: ['dominica'] },
+  { name: 'Grenada', code: 'GD', site: FALLBACK_SITE, aliases: ['grenada'] },
+  { name: 'Saint Lucia', code: 'LC', site: FALLBACK_SITE, aliases: ['saint lucia', 'st lucia'] },
 ];
 
-/** For the re-ask after an unrecognised answer. */
-export const COUNTRY_EXAMPLES: readonly string[] = [
-  'United Kingdom',
-  'United States',
-  'Canada',
-  'UAE',
-  'Germany',
-  'Portugal',
-];
-
+const HAN = /\p{Script=Han}/u;
 const INDEX: ReadonlyMap<string, CountryInfo> = buildIndex();
+const BY_CODE: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((c) => [c.code, c]));
 const REGIONS: ReadonlySet<string> = new Set(
   COUNTRIES.flatMap((c) => Object.values(c.regions ?? {}).map((location) => `${c.name}|${location}`)),
 );
+/** A leading word and its space; Chinese writes no space ("去德国"). */
+const PREFIX = new RegExp(
+  `^(?:(?:${PLACE_PREFIXES.map(normalizeKey)
+    .filter((w) => !HAN.test(w))
+    .map(escapeRegExp)
+    .join('|')}) |${PLACE_PREFIXES.map(normalizeKey)
+    .filter((w) => HAN.test(w))
+    .map(escapeRegExp)
+    .join('|')})`,
+  'u',
+);
 
-/** "U.K.", "the Netherlands", "Dubai", "España" → CountryInfo; anything else → null. Exact aliases only: no guessing at typos. */
+/** For the re-ask after an unrecognised answer: a few countries, named in `language`. */
+export function countryExamples(language = 'en'): string[] {
+  return COUNTRY_EXAMPLE_CODES.flatMap((code) => {
+    const c = BY_CODE.get(code);
+    return c === undefined ? [] : [displayName(c.name, code, language)];
+  });
+}
+
+/**
+ * "U.K.", "the Netherlands", "Dubai", "España", "Германия", "ألمانيا", "德国" → CountryInfo; anything
+ * else → null. Exact names only (in any of our languages): no guessing at typos.
+ */
 export function normalizeCountry(input: string): CountryInfo | null {
   const key = normalizeKey(input);
-  return key ? (INDEX.get(key) ?? INDEX.get(key.replace(/^(?:in|to|the) /, '')) ?? null) : null;
+  if (!key) return null;
+  const found = INDEX.get(key);
+  if (found !== undefined) return found;
+  // "in the UK", "в Германию", "في ألمانيا", "去德国": one or two leading words that do not change the place.
+  const once = key.replace(PREFIX, '').trim();
+  const twice = once.replace(PREFIX, '').trim();
+  return INDEX.get(once) ?? INDEX.get(twice) ?? INDEX.get(russianNominative(twice)) ?? null;
+}
+
+/** "Германию", "Германии" → "германия", "Канаду" → "канада": the case a place takes after "в". */
+function russianNominative(key: string): string {
+  if (!/^[\p{Script=Cyrillic} ]+$/u.test(key)) return key;
+  return key.replace(/[юи]$/u, 'я').replace(/[уе]$/u, 'а');
 }
 
 function normalizeKey(input: string): string {
   if (input.length > 80) return '';
   return input
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '') // diacritics: "España" → "Espana", "Éire" → "Eire"
+    .replace(/\p{M}/gu, '') // diacritics and Arabic vowel marks: "España" → "Espana", "إنجلترا" → "انجلترا"
+    .replace(/[\u064a\u0649]/g, '\u06cc') // Arabic yeh and Persian yeh are one letter to a reader
+    .replace(/\u0643/g, '\u06a9') // Arabic kaf and Persian keheh, likewise
     .toLowerCase()
     .replace(/\./g, '') // "u.k." → "uk"
     .replace(/&/g, ' and ')
@@ -171,21 +217,76 @@ function normalizeKey(input: string): string {
 
 function buildIndex(): Map<string, CountryInfo> {
   const index = new Map<string, CountryInfo>();
+  const owner = new Map<string, string>();
+  // The same word may name the same place in two languages ("Portugal", "londres"); never two places.
   const add = (alias: string, info: CountryInfo): void => {
     const key = normalizeKey(alias);
-    if (index.has(key)) throw new Error(`normalizeCountry: alias "${alias}" is listed twice`);
-    index.set(key, info);
+    if (key === '') return;
+    const place = `${info.name}|${info.location}`;
+    const had = owner.get(key);
+    if (had !== undefined && had !== place) throw new Error(`normalizeCountry: "${alias}" names two places`);
+    if (had === undefined) {
+      index.set(key, info);
+      owner.set(key, place);
+    }
   };
+  const infoOf = (c: Country, location = c.location ?? c.name): CountryInfo => ({
+    name: c.name,
+    code: c.code,
+    localeCode: c.site.localeCode,
+    searchBaseUrl: c.site.searchBaseUrl,
+    location,
+  });
   for (const c of COUNTRIES) {
-    const base = { name: c.name, localeCode: c.site.localeCode, searchBaseUrl: c.site.searchBaseUrl };
-    for (const alias of c.aliases) add(alias, { ...base, location: c.location ?? c.name });
-    for (const [alias, location] of Object.entries(c.regions ?? {})) add(alias, { ...base, location });
+    for (const alias of c.aliases) add(alias, infoOf(c));
+    for (const [alias, location] of Object.entries(c.regions ?? {})) add(alias, infoOf(c, location));
+  }
+  // The standard name in each of our languages, then everyday names and cities (content/country-words.ts).
+  for (const language of LANGUAGES) {
+    const names = new Intl.DisplayNames([language], { type: 'region' });
+    for (const c of COUNTRIES) add(names.of(c.code) ?? '', infoOf(c));
+  }
+  for (const aliases of Object.values(COUNTRY_ALIASES)) {
+    for (const [alias, code] of Object.entries(aliases)) add(alias, infoOf(countryOf(code)));
+  }
+  for (const aliases of Object.values(REGION_ALIASES)) {
+    for (const [alias, [code, location]] of Object.entries(aliases)) add(alias, infoOf(countryOf(code), location));
   }
   return index;
 }
 
-/** How to name the place in a sentence: "the United Kingdom", "Germany", "Dubai" (a region named by the user). */
-export function placeName(country: CountryInfo): string {
+function countryOf(code: string): Country {
+  const c = COUNTRIES.find((x) => x.code === code);
+  if (c === undefined) throw new Error(`normalizeCountry: no country ${code} in the table`);
+  return c;
+}
+
+function displayName(englishName: string, code: string | undefined, language: string): string {
+  if (language === 'en' || code === undefined) return englishName;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(code) ?? englishName;
+  } catch {
+    return englishName;
+  }
+}
+
+/** The country's name in `language`: "United Kingdom", "Великобритания", "英国". */
+export function countryName(country: CountryInfo, language = 'en'): string {
+  return displayName(country.name, country.code, language);
+}
+
+/**
+ * How to name the place in a sentence in `language`: the country in its standard name there; in
+ * English a region the user named ("Dubai"), and "the" before "United Kingdom", "United States" and
+ * "Netherlands".
+ */
+export function placeName(country: CountryInfo, language = 'en'): string {
+  // Another language names the country in its own words, even for a city (the location searched stays).
+  if (language !== 'en') return countryName(country, language);
   if (REGIONS.has(`${country.name}|${country.location}`)) return country.location;
   return /^(?:United |Netherlands$)/.test(country.name) ? `the ${country.name}` : country.name;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -55,6 +55,17 @@ describe('renderJobsReply', () => {
     expect(body).toContain('See more: https://www.careerjet.co.uk/search/jobs?s=chef&l=United+Kingdom');
   });
 
+  it('names the kind of job asked for, and the place in the user language', () => {
+    const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 1, jobs: [job(1)] }, 'chef'));
+    expect(body).toContain('Here are the latest “chef” jobs in the United Kingdom:');
+    const ru = bodyOf(renderJobsReply(messagesFor('ru'), germany, { kind: 'none' }, 'медсестра'));
+    expect(ru).toContain('Сейчас я не нашёл открытых вакансий «медсестра» (Германия).');
+    expect(ru).not.toMatch(/Germany|Deutschland \(|\bthe\b/);
+    const zh = bodyOf(renderJobsReply(messagesFor('zh-Hans'), uk, { kind: 'jobs', total: 1, jobs: [job(1)] }));
+    expect(zh).toContain('英国');
+    expect(zh).not.toContain('United Kingdom:');
+  });
+
   it('leaves out a missing company instead of printing an empty line', () => {
     const body = bodyOf(renderJobsReply(en, uk, { kind: 'jobs', total: 1, jobs: [job(1, { company: '' })] }));
     expect(body).not.toContain('🏢');
@@ -64,6 +75,13 @@ describe('renderJobsReply', () => {
     const body = bodyOf(renderJobsReply(en, normalizeCountry('dubai') as CountryInfo, { kind: 'none' }));
     expect(body).toContain("couldn't find any current job openings in Dubai");
     expect(body).toContain('https://www.careerjet.ae/search/jobs?s=&l=Dubai');
+    expect(body).toContain('Reply *3*');
+  });
+
+  it('answers with the search link, not an outage, when no affiliate id is configured', () => {
+    const body = bodyOf(renderJobsReply(en, germany, { kind: 'link_only' }, 'engineer'));
+    expect(body).not.toContain('not available');
+    expect(body).toContain('https://www.careerjet.de/suchen/stellenangebote?s=engineer&l=Deutschland');
     expect(body).toContain('Reply *3*');
   });
 

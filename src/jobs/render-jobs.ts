@@ -16,16 +16,22 @@ export function searchLink(country: CountryInfo, keywords?: string): string {
 /** The chat answer to a job search: up to three jobs and a link to the rest, or the link and an offer of help. */
 export function renderJobsReply(t: Messages, country: CountryInfo, result: JobSearchResult, keywords?: string): Reply {
   const link = searchLink(country, keywords);
-  const where = placeName(country);
+  const where = placeName(country, t.language);
+  const what = keywords?.trim() ?? '';
   switch (result.kind) {
-    case 'jobs':
-      return text(fitJobs(t, where, result, link));
-    case 'none':
-      return text(
-        [t.t('jobs.none', { place: where }), '', t.t('jobs.searchYourself', { link }), '', t.t('jobs.consultant')].join(
-          '\n',
-        ),
-      );
+    case 'jobs': {
+      const title =
+        what === '' ? t.t('jobs.found', { place: where }) : t.t('jobs.foundFor', { place: where, keywords: what });
+      return text(fitJobs(t, title, result, link));
+    }
+    case 'none': {
+      const none =
+        what === '' ? t.t('jobs.none', { place: where }) : t.t('jobs.noneFor', { place: where, keywords: what });
+      return text([none, '', t.t('jobs.searchYourself', { link }), '', t.t('jobs.consultant')].join('\n'));
+    }
+    case 'link_only':
+      // Without the API (no affiliate id) the search page is the answer, not an apology for an outage.
+      return text([t.t('jobs.latestHere', { place: where, link }), '', t.t('jobs.consultant')].join('\n'));
     case 'unavailable':
       return text(
         [t.t('jobs.unavailable'), '', t.t('jobs.latestHere', { place: where, link }), '', t.t('jobs.consultant')].join(
@@ -37,7 +43,7 @@ export function renderJobsReply(t: Messages, country: CountryInfo, result: JobSe
 
 function fitJobs(
   t: Messages,
-  where: string,
+  title: string,
   result: { jobs: { title: string; company: string; locations: string; url: string }[] },
   link: string,
 ): string {
@@ -49,7 +55,6 @@ function fitJobs(
     return lines.join('\n');
   });
   const footer = ['', t.t('jobs.seeMore', { link }), '', t.t('jobs.consultant')];
-  const title = t.t('jobs.found', { place: where });
   // Links are shown as given, so a very long one can push the body over the limit: drop jobs from the end.
   for (let n = blocks.length; n >= 1; n--) {
     const body = [title, '', blocks.slice(0, n).join('\n\n'), ...footer].join('\n');

@@ -42,6 +42,35 @@ describe('renderLeadEmail', () => {
     expect(mail.text).toContain('No messages recorded.');
   });
 
+  it('a username user (BSUID, no phone shared): no "+", no wa.me link built from the id', () => {
+    const bsuid = `US.ENT.${'a1B2'.repeat(32)}`;
+    const mail = renderLeadEmail(leadEvent({ phone: bsuid, name: null }));
+    expect(mail.subject.startsWith(`New lead: ${bsuid.slice(0, 40)}`)).toBe(true);
+    expect(mail.text).toContain(`Phone: none shared (WhatsApp user id ${bsuid})`);
+    expect(mail.text).toContain('WhatsApp: no phone shared; answer from the console');
+    expect(mail.text).not.toContain('wa.me');
+    expect(mail.html).not.toContain('wa.me');
+    expect(mail.text).not.toContain('+US.');
+    // A phone keeps its link.
+    expect(renderLeadEmail(leadEvent()).text).toContain('WhatsApp: https://wa.me/447700900123');
+  });
+
+  it('names the source: the ad a lead came from, or that none is known', () => {
+    expect(renderLeadEmail(leadEvent({ source: 'ad Golden Visa in 90 days' })).text).toContain(
+      'Source: ad Golden Visa in 90 days',
+    );
+    expect(renderLeadEmail(leadEvent({ source: 'ad Golden Visa in 90 days' })).html).toContain(
+      '<th align="left">Source</th><td>ad Golden Visa in 90 days</td>',
+    );
+    expect(renderLeadEmail(leadEvent({ source: null })).text).toContain('Source: (not given)');
+  });
+
+  it("shows the client's language, or that it is not known", () => {
+    expect(renderLeadEmail(leadEvent({ language: 'ru' })).text).toContain('Language: Russian (ru)');
+    expect(renderLeadEmail(leadEvent({ language: 'pt-BR' })).html).toContain('Portuguese (Brazil) (pt-BR)');
+    expect(renderLeadEmail(leadEvent({ language: null })).text).toContain('Language: (not given)');
+  });
+
   it('keeps the subject on one line whatever the user typed', () => {
     const mail = renderLeadEmail(leadEvent({ name: 'Jane\r\nBcc: evil@example.com' }));
     expect(mail.subject).toBe('New lead: Jane Bcc: evil@example.com (Europe Golden Visa)');

@@ -1,6 +1,8 @@
 import { formatUsd } from '../lib/money.js';
+import { displayUserKey, isBsuid } from '../lib/phone.js';
 import type { LeadEvent } from './types.js';
 import { messagesFor } from '../messages.js';
+import { languageLabel } from '../content/language-names.js';
 
 export interface LeadEmail {
   subject: string;
@@ -37,11 +39,13 @@ export function renderLeadEmail(e: LeadEvent, opts: RenderLeadEmailOptions = {})
   const { lead } = e;
   const fields: [label: string, value: string][] = [
     ['Name', lead.name ?? NOT_GIVEN],
-    ['Phone', `+${lead.phone.replace(/^\+/, '')}`],
+    ['Phone', isBsuid(lead.phone) ? `none shared (WhatsApp user id ${lead.phone})` : displayUserKey(lead.phone)],
     ['E-mail', lead.email ?? NOT_GIVEN],
     ['Interest', lead.interest ?? NOT_GIVEN],
     ['Budget', lead.budgetUsd === null ? NOT_GIVEN : formatUsd(lead.budgetUsd)],
     ['Country of interest', lead.countryOfInterest ?? NOT_GIVEN],
+    ['Language', lead.language ? languageLabel(lead.language) : NOT_GIVEN],
+    ['Source', lead.source ?? NOT_GIVEN],
     [e.event === 'lead.created' ? 'Received' : 'Updated', when(e.occurredAt)],
     ['First contact', when(lead.createdAt)],
   ];
@@ -51,14 +55,15 @@ export function renderLeadEmail(e: LeadEvent, opts: RenderLeadEmailOptions = {})
     text: truncate(m.text, MAX_MESSAGE_CHARS),
   }));
   const heading = e.event === 'lead.created' ? 'New lead from the WhatsApp bot' : 'Lead updated on the WhatsApp bot';
-  const waLink = `https://wa.me/${lead.phone.replace(/\D/g, '')}`;
+  // A username user shared no phone: a wa.me link built from their BSUID's digits would open a stranger's chat.
+  const waLink = isBsuid(lead.phone) ? null : `https://wa.me/${lead.phone.replace(/\D/g, '')}`;
   const footer = `Event ${e.eventId} (${e.event}, ${e.occurredAt})`;
 
   const text = [
     heading,
     '',
     ...fields.map(([label, value]) => `${label}: ${value}`),
-    `WhatsApp: ${waLink}`,
+    waLink ? `WhatsApp: ${waLink}` : 'WhatsApp: no phone shared; answer from the console',
     '',
     messages.length > 0 ? 'Recent messages:' : 'No messages recorded.',
     ...messages.map((m) => `[${m.at}] ${m.who}: ${m.text}`),
@@ -72,7 +77,9 @@ export function renderLeadEmail(e: LeadEvent, opts: RenderLeadEmailOptions = {})
     '<!doctype html><html><body style="font-family:sans-serif">',
     `<h2>${esc(heading)}</h2>`,
     `<table cellpadding="4">${rows.join('')}</table>`,
-    `<p><a href="${esc(waLink)}">Open the chat on WhatsApp</a></p>`,
+    waLink
+      ? `<p><a href="${esc(waLink)}">Open the chat on WhatsApp</a></p>`
+      : '<p>No phone shared: answer from the console.</p>',
     messages.length > 0
       ? `<h3>Recent messages</h3><ul style="white-space:pre-wrap">${items.join('')}</ul>`
       : '<p>No messages recorded.</p>',
@@ -84,7 +91,7 @@ export function renderLeadEmail(e: LeadEvent, opts: RenderLeadEmailOptions = {})
 }
 
 function renderSubject(e: LeadEvent): string {
-  const who = e.lead.name ?? `+${e.lead.phone.replace(/^\+/, '')}`;
+  const who = e.lead.name ?? displayUserKey(e.lead.phone);
   const about = e.lead.interest ? ` (${e.lead.interest})` : '';
   const event = e.event === 'lead.created' ? 'created' : 'updated';
   // Operators read English: the subject comes from the English catalogue.

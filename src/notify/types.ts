@@ -21,6 +21,10 @@ export interface LeadEvent {
     /** Whole US dollars. */
     budgetUsd: number | null;
     countryOfInterest: string | null;
+    /** The language the client talks to the bot in (BCP 47, e.g. "ru", "pt-BR"); null when not known yet. */
+    language?: string | null;
+    /** Where the lead came from: `ad <headline>` for a Click-to-WhatsApp ad, else `direct`. */
+    source?: string | null;
     /** ISO 8601. */
     createdAt: string;
     /** ISO 8601. */

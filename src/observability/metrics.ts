@@ -91,7 +91,7 @@ export function createMetrics(o: {
   });
   const steps = new Counter({
     name: 'nexora_conversation_steps_total',
-    help: 'Processed messages by the conversation step they leave the user in (the funnel: main_menu, choose_category, ask_budget, ask_country, ask_name, ask_email)',
+    help: 'Processed messages by the conversation step they leave the user in (the funnel: main_menu, choose_category, ask_budget, ask_country, ask_job_keywords, ask_name, ask_email)',
     labelNames: ['step'],
     registers,
   });

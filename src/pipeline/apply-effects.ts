@@ -37,6 +37,9 @@ export async function applyEffects(
         }
         break;
       }
+      case 'request_handoff':
+        // Applied by the step itself (process-inbound.ts), which answers with when a consultant replies.
+        break;
       case 'job_search': {
         // The lookup talks to CareerJet, so it runs outside this transaction, in the
         // notification worker, which queues the answer when it has one.
@@ -46,7 +49,7 @@ export async function applyEffects(
             kind: 'job_search',
             dedupe_key: `job_search:${inbound.message_id ?? `row-${inbound.id}`}`,
             phone,
-            payload: JSON.stringify({ country: effect.country, replyTo: inbound.id }),
+            payload: JSON.stringify({ country: effect.country, keywords: effect.keywords, replyTo: inbound.id }),
             status: 'pending',
             next_attempt_at: now,
             locked_until: null,

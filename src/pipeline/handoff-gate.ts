@@ -1,8 +1,10 @@
 // The pipeline asks here before every bot reply: may the bot answer this conversation, and did the
 // client just ask for a person? Ownership itself lives in handoff/.
 import type { Kysely } from 'kysely';
+import { HANDOFF_CHOICE_ID } from '../conversation/menus.js';
 import type { Reply, UserInput } from '../conversation/types.js';
-import { BACK_TO_BOT_WORDS, HANDOFF_COPY } from '../handoff/copy.js';
+import { BACK_TO_BOT_WORDS } from '../handoff/copy.js';
+import type { Messages } from '../messages.js';
 import { applyHandoffEvent, getHandoff } from '../handoff/handoff-store.js';
 import { asksForHuman } from '../handoff/keywords.js';
 import { botMayAnswer } from '../handoff/ownership.js';
@@ -33,10 +35,13 @@ function plainWord(input: UserInput): string | null {
 }
 
 /** What the client is told when their request for a person is queued. */
-export function pendingReply(settings: HandoffSettings, now: number): Reply {
+export function pendingReply(settings: HandoffSettings, now: number, t: Messages): Reply {
   const h = settings.businessHours;
   const open = h === undefined || isWithinHours(h, now, settings.timeZone);
-  return { kind: 'text', body: open ? HANDOFF_COPY.pendingNow : HANDOFF_COPY.pendingLater(h.text, settings.timeZone) };
+  const body = open
+    ? t.t('handoff.pendingNow')
+    : t.t('handoff.pendingLater', { hours: h.text, timeZone: settings.timeZone });
+  return { kind: 'text', body };
 }
 
 /**
@@ -51,6 +56,8 @@ export async function gateBotReply(
   now: number,
   /** The client's previous inbound time: a hand-back after it means this is the first message since. */
   lastInboundAt: number | null,
+  /** The client's language, for the "a consultant will reply" answer. */
+  t: Messages,
 ): Promise<GateDecision> {
   const handoff = await getHandoff(trx, phone);
   const word = plainWord(input);
@@ -62,12 +69,10 @@ export async function gateBotReply(
   const asked =
     (input.kind === 'text' && asksForHuman(input.text)) || (input.kind === 'choice' && input.id === HANDOFF_CHOICE_ID);
   if (!asked) {
-    const handedBack = handoff.updatedAt !== null && handoff.updatedAt > (lastInboundAt ?? 0);
+    // Only a person's hand-back (resolve, timeout) brings the menu; the client's own `menu` did already.
+    const handedBack = handoff.handedBackAt !== null && handoff.handedBackAt > (lastInboundAt ?? 0);
     return { kind: 'converse', menu: handedBack };
   }
   const applied = await applyHandoffEvent(trx, phone, { kind: 'request' }, 'client', now);
-  return applied.ok ? { kind: 'requested', replies: [pendingReply(settings, now)] } : { kind: 'silent' };
+  return applied.ok ? { kind: 'requested', replies: [pendingReply(settings, now, t)] } : { kind: 'silent' };
 }
-
-/** The reply-button id of "chat with a consultant now" (offered after a lead is saved). */
-export const HANDOFF_CHOICE_ID = 'handoff:request';

@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
 import { errorMessage } from '../lib/error-text.js';
+import { nextTurn } from '../lib/next-turn.js';
 import { maskPhone } from '../lib/phone.js';
 import { WakeSignal } from '../lib/wake-signal.js';
+import { usersWithReceived } from '../store/pending-work.js';
 import type { Database } from '../store/schema.js';
 import {
   processNextForUser,
@@ -46,6 +48,8 @@ export class InboundWorker {
   private groups = 0;
   private loop: Promise<void> | null = null;
   private failures = new Map<number, number>();
+  /** Where the next scan's walk over user keys starts ('' = from the first). */
+  private scanCursor = '';
 
   constructor(private readonly o: InboundWorkerOptions) {}
 
@@ -116,6 +120,9 @@ export class InboundWorker {
    * (and its retry accounting) stays with the user whose message caused it.
    */
   private async runGroup(group: string[]): Promise<void> {
+    // Each group starts on a turn of its own: a user with thousands of messages waiting is many
+    // groups in a row, and on SQLite nothing in between would otherwise let a request in.
+    await nextTurn();
     const now = this.o.clock.now();
     let outcomes: ProcessOutcome[];
     try {
@@ -149,28 +156,28 @@ export class InboundWorker {
     return this.running && outcome.more;
   }
 
+  /**
+   * Finds users with unprocessed messages: a walk over the user keys from where the last scan
+   * stopped (store/pending-work.ts), so every user is reached in turn and one user's thousands of
+   * waiting messages cost the scan no more than one.
+   */
   private async scan(): Promise<number> {
-    const rows = await this.o.db
-      .selectFrom('whatsapp_messages')
-      .select('phone')
-      .where('status', '=', 'received')
-      // Arrival order decides which users go first; within a user the processor takes the oldest
-      // WhatsApp timestamp itself.
-      .orderBy('id')
-      .limit(SCAN_LIMIT)
-      .execute();
-    const seen = new Set<string>();
-    for (const r of rows) {
-      if (this.inFlight.has(r.phone) || seen.has(r.phone)) continue;
-      seen.add(r.phone);
-      this.candidates.push(r.phone);
+    let walk = await usersWithReceived(this.o.db, this.scanCursor, SCAN_LIMIT);
+    if (walk.found.length === 0 && this.scanCursor !== '') walk = await usersWithReceived(this.o.db, '', SCAN_LIMIT);
+    this.scanCursor = walk.next;
+    let added = 0;
+    for (const phone of walk.found) {
+      if (this.inFlight.has(phone)) continue;
+      added++;
+      this.candidates.push(phone);
     }
-    return seen.size;
+    return added;
   }
 
   /** Processes this user's messages in order until none is left (or another worker holds the user). */
   private async drainUser(phone: string): Promise<void> {
     for (;;) {
+      await nextTurn();
       const now = this.o.clock.now();
       let outcome: ProcessOutcome;
       try {

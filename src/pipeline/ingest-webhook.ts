@@ -6,6 +6,9 @@ import type { InboundMessage, ParsedWebhook, StatusUpdate } from '../whatsapp/ty
 import { boundedJson } from '../lib/bounded-json.js';
 import { storableText } from '../lib/storable-text.js';
 import { mergeStatus } from './status-precedence.js';
+import { storeSetAside, storeWebhookEvents } from './ingest-events.js';
+import { queueMediaDownloads, type MediaToFetch } from './media-download.js';
+import { inboundMedia } from '../whatsapp/inbound-media.js';
 
 export interface IngestResult {
   /** Inbound messages newly stored (a redelivered wamid counts 0). */
@@ -35,7 +38,12 @@ export async function ingestWebhooks(
   now: number,
 ): Promise<IngestResult[]> {
   const results = batch.map((p) => ({ storedMessages: 0, duplicateMessages: p.messages.length, storedStatuses: 0 }));
-  if (batch.every((p) => p.messages.length === 0 && p.statuses.length === 0)) return results;
+  if (
+    batch.every(
+      (p) => p.messages.length === 0 && p.statuses.length === 0 && p.events.length === 0 && setAside(p).length === 0,
+    )
+  )
+    return results;
   return db.transaction().execute(async (trx) => {
     // Duplicates inside the group are dropped here (the first webhook carrying a wamid stores it);
     // across groups and instances by the unique index.
@@ -43,22 +51,32 @@ export async function ingestWebhooks(
     const knownPhones = await phonesOfBsuids(trx, batch);
     const rows: NewMessage[] = [];
     const owner = new Map<string, number>();
+    const media = new Map<string, MediaToFetch>();
     batch.forEach((parsed, i) => {
       for (const m of parsed.messages) {
         const wamid = storableText(m.wamid);
         if (seen.has(wamid)) continue;
         seen.add(wamid);
         owner.set(wamid, i);
-        rows.push(inboundRow(m, userKeyOf(m, knownPhones), wamid, now));
+        const row = inboundRow(m, userKeyOf(m, knownPhones), wamid, now);
+        rows.push(row);
+        const file = inboundMedia(m.type, m.raw);
+        if (file !== null) media.set(wamid, { ...file, wamid, phone: row.phone });
       }
     });
     if (rows.length > 0) {
+      const fetches: MediaToFetch[] = [];
       for (const wamid of await insertNewInbound(trx, rows)) {
         const i = owner.get(wamid);
         if (i === undefined) continue;
         results[i]!.storedMessages++;
         results[i]!.duplicateMessages--;
+        const file = media.get(wamid);
+        if (file) fetches.push(file);
       }
+      // Files are fetched later by the notification worker, never on the webhook's path; a
+      // redelivered message was not stored again, so its file is not queued again either.
+      await queueMediaDownloads(trx, fetches, now);
     }
     // Serialised with the sender recording these wamids, so a status that races its send result is
     // applied by whichever of the two commits second. Every lock of the group is taken first, in one
@@ -96,8 +114,19 @@ export async function ingestWebhooks(
       });
     }
     await applyStatuses(trx, applied, now);
+    const keyOf = (e: { userKey: string; waId?: string | null; bsuid: string | null }) =>
+      (e.waId ?? null) === null && e.bsuid !== null && e.userKey === e.bsuid
+        ? (knownPhones.get(e.bsuid) ?? e.userKey)
+        : e.userKey;
+    for (const parsed of batch) await storeWebhookEvents(trx, parsed.events, keyOf, now);
+    for (const parsed of batch) await storeSetAside(trx, setAside(parsed), now);
     return results;
   });
+}
+
+/** Items the parser set aside as malformed (`invalid_*`): a wrongly refused real message must be replayable. */
+export function setAside(parsed: ParsedWebhook): ParsedWebhook['other'] {
+  return parsed.other.filter((o) => o.field.startsWith('invalid_'));
 }
 
 /**
@@ -108,7 +137,14 @@ export async function ingestWebhooks(
 async function phonesOfBsuids(trx: Kysely<Database>, batch: readonly ParsedWebhook[]): Promise<Map<string, string>> {
   const bsuids = [
     ...new Set(
-      batch.flatMap((p) => p.messages.filter((m) => m.waId === null && m.bsuid !== null).map((m) => m.bsuid!)),
+      batch.flatMap((p) => [
+        ...p.messages.filter((m) => m.waId === null && m.bsuid !== null).map((m) => m.bsuid!),
+        ...p.events.flatMap((e) =>
+          (e.kind === 'echo' || e.kind === 'user_preference') && e.bsuid !== null && e.userKey === e.bsuid
+            ? [e.bsuid]
+            : [],
+        ),
+      ]),
     ),
   ];
   const out = new Map<string, string>();

@@ -37,6 +37,11 @@ export async function buildLeadEvent(
     .orderBy('id', 'desc')
     .limit(RECENT_MESSAGES)
     .execute();
+  const session = await trx
+    .selectFrom('whatsapp_sessions')
+    .select('language')
+    .where('phone', '=', lead.phone)
+    .executeTakeFirst();
   return {
     version: 1,
     event: created ? 'lead.created' : 'lead.updated',
@@ -49,6 +54,8 @@ export async function buildLeadEvent(
       interest: lead.interest,
       budgetUsd: lead.budget,
       countryOfInterest: lead.country_of_interest,
+      language: session?.language ?? null,
+      source: lead.source ?? null,
       createdAt: new Date(lead.created_at).toISOString(),
       updatedAt: new Date(lead.updated_at).toISOString(),
     },

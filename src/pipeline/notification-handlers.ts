@@ -9,8 +9,11 @@ import { escapeHtml, renderLeadEmail } from '../notify/lead-email.js';
 import type { Mailer } from '../notify/mailer.js';
 import type { DeliveryOutcome, LeadEvent } from '../notify/types.js';
 import type { Database, NotificationRow } from '../store/schema.js';
+import { UNSEEN_NOTICE_KIND, type UnseenNotice } from './handoff-deadlines.js';
 import type { NotificationHandler } from './notification-worker.js';
 import { queueOutbound } from './queue-outbound.js';
+import { lockHandoff } from '../handoff/handoff-store.js';
+import { botMayAnswer } from '../handoff/ownership.js';
 
 export interface AdminAlert {
   subject: string;
@@ -54,6 +57,12 @@ export function notificationHandlers(
       const html = `<pre>${escapeHtml(alert.text)}</pre>`;
       return mailer.send(config.adminEmails, { subject: alert.subject, text: alert.text, html }, row.dedupe_key);
     },
+    [UNSEEN_NOTICE_KIND]: async (row) => {
+      if (!mailer) return { status: 'failed', error: 'SMTP_URL is not set' };
+      const notice = JSON.parse(row.payload) as UnseenNotice;
+      const html = `<pre>${escapeHtml(notice.text)}</pre>`;
+      return mailer.send(notice.to, { subject: notice.subject, text: notice.text, html }, row.dedupe_key);
+    },
     job_search: async (row, db) =>
       answerJobSearch({ config, timeoutMs: opts.careerjetTimeoutMs, onRepliesQueued, now }, row, db),
   };
@@ -76,7 +85,8 @@ async function answerJobSearch(
   row: NotificationRow,
   db: Kysely<Database>,
 ): Promise<DeliveryOutcome> {
-  const payload = JSON.parse(row.payload) as { country: string; replyTo: number | null };
+  // `keywords` is absent for "any job" and in searches queued before it existed.
+  const payload = JSON.parse(row.payload) as { country: string; keywords?: string; replyTo: number | null };
   const phone = row.phone;
   if (!phone) return { status: 'failed', error: 'job search without a user' };
   const country = countryFor(payload.country);
@@ -91,8 +101,15 @@ async function answerJobSearch(
       timeoutMs: deps.timeoutMs,
     },
     country,
+    payload.keywords,
   );
-  const reply = renderJobsReply(messagesFor('en'), country, result);
+  // In the language the user talks to the bot in now (they may have switched while the search ran).
+  const session = await db
+    .selectFrom('whatsapp_sessions')
+    .select('language')
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  const reply = renderJobsReply(messagesFor(session?.language), country, result, payload.keywords);
   const t = deps.now();
   const done = await db.transaction().execute(async (trx) => {
     const claimed = await trx
@@ -102,18 +119,27 @@ async function answerJobSearch(
       .where('status', '=', 'sending')
       .where('locked_until', '=', row.locked_until)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) return false;
+    if (Number(claimed.numUpdatedRows) === 0) return 'lost';
+    // The bot checks the owner before every reply: a client who asked for a person (or whom a person
+    // took over) while the search ran gets no bot answer. Read under the row lock a claim takes.
+    const owner = await lockHandoff(trx, phone, t);
+    if (!botMayAnswer(owner)) return 'withheld';
     await queueOutbound(trx, { phone, replies: [reply], replyTo: payload.replyTo, now: t });
-    return true;
+    return 'queued';
   });
-  if (done) deps.onRepliesQueued();
-  return done
-    ? {
-        status: 'sent',
-        detail: result.kind === 'unavailable' ? `unavailable: ${result.reason}` : result.kind,
-        recorded: true,
-      }
-    : { status: 'failed', error: 'lease lost before the answer was queued; another worker owns it' };
+  if (done === 'queued') deps.onRepliesQueued();
+  if (done === 'lost')
+    return { status: 'failed', error: 'lease lost before the answer was queued; another worker owns it' };
+  return {
+    status: 'sent',
+    detail:
+      done === 'withheld'
+        ? 'withheld: a person owns the conversation'
+        : result.kind === 'unavailable'
+          ? `unavailable: ${result.reason}`
+          : result.kind,
+    recorded: true,
+  };
 }
 
 /**

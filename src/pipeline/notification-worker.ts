@@ -17,12 +17,44 @@ export interface NotificationWorkerOptions {
   log: Logger;
   handlers: Record<string, NotificationHandler>;
   maxAttempts?: number;
+  /** Kinds retried for as long as they can still succeed rather than a number of times (see RetryHorizon). */
+  horizons?: Record<string, RetryHorizon>;
   /** Deliveries in flight at once, per lane. */
   concurrency?: number;
   leaseMs?: number;
   pollMs?: number;
   random?: () => number;
   onOutcome?: (kind: string, outcome: DeliveryOutcome['status']) => void;
+}
+
+/**
+ * A kind worth retrying for as long as the thing it fetches exists: a client's file can be downloaded
+ * while Meta keeps its media id (seven days), so a Graph outage of an hour or a day must not lose it.
+ * Its retries back off up to `maxDelayMs` and stop once the next one would fall after `horizonMs`
+ * from the row's creation.
+ */
+export interface RetryHorizon {
+  horizonMs: number;
+  maxDelayMs: number;
+}
+
+/** What to do after a failed attempt: give up, or try again after `delayMs`. */
+export function retryDecision(
+  row: Pick<NotificationRow, 'attempts' | 'created_at'>,
+  outcome: { status: 'retry' | 'failed'; retryAfterMs?: number },
+  now: number,
+  opts: { maxAttempts: number; horizon: RetryHorizon | undefined; random?: () => number },
+): { final: true } | { final: false; delayMs: number } {
+  if (outcome.status === 'failed') return { final: true };
+  const { horizon } = opts;
+  const backoffMs = backoffDelayMs(row.attempts, {
+    baseMs: RETRY_BASE_MS,
+    ...(horizon ? { maxMs: horizon.maxDelayMs } : {}),
+    random: opts.random,
+  });
+  const delayMs = Math.max(outcome.retryAfterMs ?? 0, backoffMs);
+  const final = horizon ? now + delayMs > row.created_at + horizon.horizonMs : row.attempts >= opts.maxAttempts;
+  return final ? { final: true } : { final: false, delayMs };
 }
 
 /** Tries before a notification is marked failed: two to four minutes of backoff in all. */
@@ -162,12 +194,16 @@ export class NotificationWorker {
       return;
     }
     const error = outcome.error.slice(0, 1000);
-    const final = outcome.status === 'failed' || row.attempts >= (this.o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-    const backoffMs = backoffDelayMs(row.attempts, { baseMs: RETRY_BASE_MS, random: this.o.random });
-    const delayMs = Math.max(outcome.status === 'retry' ? (outcome.retryAfterMs ?? 0) : 0, backoffMs);
-    const set: NotificationUpdate = final
+    const next = retryDecision(row, outcome, now, {
+      maxAttempts: this.o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      horizon: this.o.horizons?.[row.kind],
+      random: this.o.random,
+    });
+    const { final } = next;
+    const delayMs = next.final ? 0 : next.delayMs;
+    const set: NotificationUpdate = next.final
       ? { status: 'failed', last_error: error }
-      : { status: 'pending', next_attempt_at: now + delayMs, last_error: error };
+      : { status: 'pending', next_attempt_at: now + next.delayMs, last_error: error };
     if (!(await this.update(row, set, now)))
       this.o.log.warn(where, "lease lost before the result was recorded: the row is another worker's now");
     else if (final) this.o.log.warn({ ...where, error }, 'notification failed for good');

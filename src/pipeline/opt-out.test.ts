@@ -55,6 +55,21 @@ describe('STOP and START in every language', () => {
     },
   );
 
+  it('a template button whose label contains a STOP word opts out; the same words elsewhere do not', () => {
+    const tap = (title: string, template?: true) => ({
+      kind: 'choice' as const,
+      id: title,
+      title,
+      ...(template ? { template } : {}),
+    });
+    expect(decideOptOut(subscribed, tap('Stop promotions', true), t).kind).toBe('opt_out');
+    expect(decideOptOut(subscribed, tap('Отписаться от рассылки', true), t).kind).toBe('opt_out');
+    expect(decideOptOut(subscribed, tap('Tell me more', true), t).kind).toBe('converse');
+    // Our own menu rows and reply buttons, and typed sentences, must be exactly a STOP word.
+    expect(decideOptOut(subscribed, tap('Stop promotions'), t).kind).toBe('converse');
+    expect(decideOptOut(subscribed, say('Stop promotions'), t).kind).toBe('converse');
+  });
+
   it('stays silent for anything but START once opted out', () => {
     expect(decideOptOut(optedOut, say('hola'), t).kind).toBe('silent');
     expect(decideOptOut(optedOut, say('停止'), t).kind).toBe('silent');

@@ -3,20 +3,30 @@ import type { Reply, UserInput } from '../conversation/types.js';
 import type { Database, SessionRow } from '../store/schema.js';
 import type { Messages } from '../messages.js';
 
+import { isStopLabel, OPT_OUT_BUTTON_PAYLOAD } from '../whatsapp/stop-button.js';
 import { START_WORDS as START_BY_LANGUAGE, STOP_WORDS as STOP_BY_LANGUAGE } from '../content/opt-out-words.js';
 
 // Every language's words count for everyone: the user's language may not be known yet.
 const STOP_WORDS = new Set(Object.values(STOP_BY_LANGUAGE).flat());
 const START_WORDS = new Set(Object.values(START_BY_LANGUAGE).flat());
 
+const OPT_OUT_PAYLOADS = new Set([OPT_OUT_BUTTON_PAYLOAD, 'opt_out', 'optout', 'stop', 'unsubscribe']);
+
+function normalised(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/[.!。！؟?]+$/u, '');
+}
+
+/** What the user said, as a word to compare: typed text, or the label of a button they tapped. */
 function keyword(input: UserInput): string | null {
-  return input.kind === 'text'
-    ? input.text
-        .trim()
-        .replace(/\s+/g, ' ')
-        .toLowerCase()
-        .replace(/[.!。！؟?]+$/u, '')
-    : null;
+  if (input.kind === 'text') return normalised(input.text);
+  if (input.kind !== 'choice') return null;
+  if (OPT_OUT_PAYLOADS.has(normalised(input.id))) return 'stop';
+  if (input.template === true && (isStopLabel(input.title) || isStopLabel(input.id))) return 'stop';
+  return normalised(input.title);
 }
 
 export type OptOutDecision =

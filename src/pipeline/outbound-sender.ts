@@ -3,9 +3,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../lib/backoff.js';
 import type { Clock } from '../lib/clock.js';
+import { nextTurn } from '../lib/next-turn.js';
 import { maskPhone } from '../lib/phone.js';
 import { WakeSignal } from '../lib/wake-signal.js';
 import { isPostgres } from '../store/dialect.js';
+import { claimableHeads, dueReads } from '../store/pending-work.js';
 import type { Database } from '../store/schema.js';
 import {
   readState,
@@ -16,6 +18,7 @@ import {
 } from '../store/service-state.js';
 import type { GraphMessageBody, SendOutcome } from '../whatsapp/types.js';
 import { ThroughputWindow } from './adaptive-rate.js';
+import { needsUpload, type PreparedBody } from './outbound-media.js';
 import {
   BREAKER_OPEN_MS,
   closeBreaker,
@@ -54,6 +57,11 @@ export interface OutboundSenderOptions {
     outcome: SendOutcome | { ok: true; sandbox: true };
     latencyMs: number;
   }) => void;
+  /**
+   * The body of a queued operator's file that has no media id yet: uploads it first (see
+   * outbound-media.ts). Absent: such a row fails (nothing can upload it).
+   */
+  prepareBody?: (row: ClaimedMessage) => Promise<PreparedBody>;
   /** Called once when Meta says the token is bad (the admin alert). */
   onTokenInvalid?: (state: TokenInvalidState) => Promise<void>;
 }
@@ -66,17 +74,37 @@ export interface ClaimedMessage {
   attempts: number;
   lockedUntil: number;
   slotAt: number;
+  /** The interval between reserved slots when it was claimed (0 or absent: no rate limit). */
+  slotIntervalMs?: number;
   /** The one send that tests whether Meta is back while the breaker is half-open. */
   probe?: boolean;
 }
 
 const PAUSE_CHECK_MS = 250;
+/** Spacing the sends that fell due together (waitForSlot) delays none more than this past its slot. */
+const SLOT_SPREAD_MAX_MS = 1_000;
+/** The least gap between two rate-limited sends of one instance, as a share of the slot interval. */
+const SLOT_SPREAD_GAP = 0.8;
 /** After this many attempts a retryable failure is recorded as failed. */
 export const DEFAULT_MAX_SEND_ATTEMPTS = 10;
 /** No message waits longer than this between attempts unless Meta's Retry-After says so. */
 export const MAX_RETRY_DELAY_MS = 60_000;
 /** 80007 / 4 without a Retry-After: everyone waits this long (not the message's own backoff). */
 const THROUGHPUT_PAUSE_MS = 5_000;
+/** Unfinished outbound rows each claim looks through for mark-reads. */
+const READ_WINDOW = 256;
+
+interface Candidates {
+  /** The walk's starting point, the heads it found (in user-key order) and where the next one starts. */
+  from: string;
+  heads: { id: number; phone: string }[];
+  next: string;
+  /** The walk went past the last user and on from the first: the whole ring was looked at. */
+  wrapped: boolean;
+  reads: number[];
+  readFrom: number;
+  readNext: number;
+}
 
 export function tokenFingerprint(token: string | undefined): string {
   return token ? createHash('sha256').update(token).digest('hex').slice(0, 16) : 'sandbox';
@@ -97,6 +125,13 @@ export class OutboundSender {
   private pausedUntil = 0;
   private tokenBad = false;
   private breaker: BreakerState | undefined;
+  /** Where the next claim's walk over users starts (see candidates). */
+  private headCursor = '';
+  private readCursor = 0;
+  /** The last claim's walk stopped before the last user (set by advanceCursors, cleared by claim). */
+  private walkStoppedEarly = false;
+  /** When this instance last let a rate-limited send go (waitForSlot spaces the next one from it). */
+  private lastPacedSendAt = Number.NEGATIVE_INFINITY;
   private readonly outages = new OutageWindow();
   private readonly throughput = new ThroughputWindow();
   private readonly concurrency: number;
@@ -141,8 +176,15 @@ export class OutboundSender {
         else if (this.inFlight <= this.concurrency / 2) {
           const claimed = await this.claim(this.concurrency - this.inFlight);
           for (const row of claimed) this.dispatch(row);
-          // A full claim means more may be waiting: go round again at once.
-          if (claimed.length > 0 && this.inFlight <= this.concurrency / 2) continue;
+          // A full claim means more may be waiting, and so does a walk that stopped before the last
+          // user: go round again at once, after letting the event loop serve what is waiting.
+          if (
+            (claimed.length > 0 && this.inFlight <= this.concurrency / 2) ||
+            (claimed.length === 0 && this.walkStoppedEarly)
+          ) {
+            await nextTurn();
+            continue;
+          }
         }
       } catch (err) {
         this.o.log.error({ err }, 'outbound claim failed; retrying');
@@ -193,6 +235,7 @@ export class OutboundSender {
 
   async claim(limit: number, probe = false): Promise<ClaimedMessage[]> {
     const pg = isPostgres(this.o.db);
+    this.walkStoppedEarly = false;
     return this.o.db.transaction().execute(async (trx) => {
       // Read inside the transaction: time spent waiting for the connection must not turn into
       // slots already in the past, which would then all be sent at once (a burst above the rate).
@@ -205,19 +248,26 @@ export class OutboundSender {
           return [];
         }
       }
+      const found = await this.candidates(trx, limit, now);
+      const candidates = [...new Set([...found.heads.map((h) => h.id), ...found.reads])];
+      if (candidates.length === 0) {
+        this.advanceCursors(found, false, new Set());
+        return [];
+      }
+      // Lock and re-check: a candidate claimed or finished by another instance since it was read is
+      // left out, never replaced by that user's next reply (per-user order).
       const { rows } = await sql<{ id: number }>`
         select m.id from whatsapp_messages m
-        where m.status in ('queued', 'sending')
+        where m.id in (${sql.join(candidates)})
           and ((m.status = 'queued' and m.next_attempt_at <= ${now}) or (m.status = 'sending' and m.locked_until < ${now}))
-          and (m.type = 'read' or not exists (
-            select 1 from whatsapp_messages p
-            where p.phone = m.phone and p.status in ('queued', 'sending') and p.type <> 'read' and p.id < m.id))
         order by m.id
         limit ${limit}${pg ? sql` for update of m skip locked` : sql``}`.execute(trx);
-      if (rows.length === 0) return [];
-      const slots = await reserveSendSlots(trx, this.o.ratePerSecond, rows.length, now);
-      if (slots.length === 0) return [];
-      const ids = rows.slice(0, slots.length).map((r) => r.id);
+      const reserved = rows.length === 0 ? null : await reserveSendSlots(trx, this.o.ratePerSecond, rows.length, now);
+      const slots = reserved?.at ?? [];
+      const slotIntervalMs = reserved?.intervalMs ?? 0;
+      const ids = rows.slice(0, slots.length).map((r) => Number(r.id));
+      this.advanceCursors(found, rows.length === limit || ids.length < rows.length, new Set(ids));
+      if (ids.length === 0) return [];
       const claimed = await trx
         .updateTable('whatsapp_messages')
         .set((eb) => ({
@@ -230,8 +280,47 @@ export class OutboundSender {
         .returning(['id', 'phone', 'type', 'payload', 'attempts'])
         .execute();
       claimed.sort((a, b) => a.id - b.id);
-      return claimed.map((r, i) => ({ ...r, lockedUntil: now + this.leaseMs, slotAt: slots[i] ?? now }));
+      return claimed.map((r, i) => ({
+        ...r,
+        lockedUntil: now + this.leaseMs,
+        slotAt: slots[i] ?? now,
+        slotIntervalMs,
+      }));
     });
+  }
+
+  /**
+   * What a claim may take: the head of each user's replies (walked user by user from a cursor, so
+   * the cost does not depend on how many replies one user has waiting) and due mark-reads (from a
+   * window of the queue that moves on every claim). See store/pending-work.ts.
+   */
+  private async candidates(trx: Kysely<Database>, limit: number, now: number): Promise<Candidates> {
+    const walkMax = 2 * limit + 16;
+    const from = this.headCursor;
+    const walk = await claimableHeads(trx, from, walkMax, now);
+    let heads = walk.found;
+    let next = walk.next;
+    const wrapped = next === '' && from !== '' && heads.length < limit;
+    if (wrapped) {
+      // The walk reached the last user: go round to the first ones in the same claim.
+      const more = await claimableHeads(trx, '', walkMax, now);
+      heads = [...heads, ...more.found.filter((h) => h.phone <= from)];
+      next = more.next !== '' && more.next <= from ? more.next : '';
+    }
+    const reads = await dueReads(trx, this.readCursor, READ_WINDOW, now);
+    return { from, heads, next, wrapped, reads: reads.found, readFrom: this.readCursor, readNext: reads.next };
+  }
+
+  /**
+   * Moves the cursors past what a claim looked at. When the claim was cut short (its limit, or the
+   * send rate), the heads and reads it did not take stay first in line for the next claim.
+   */
+  private advanceCursors(c: Candidates, cut: boolean, taken: ReadonlySet<number>): void {
+    const firstLeft = cut ? c.heads.findIndex((h) => !taken.has(h.id)) : -1;
+    this.headCursor = firstLeft < 0 ? c.next : firstLeft === 0 ? c.from : c.heads[firstLeft - 1]!.phone;
+    this.readCursor = cut ? c.readFrom : c.readNext;
+    // Going round again at once is for a walk that has not yet been all the way round.
+    this.walkStoppedEarly = c.next !== '' && !c.wrapped;
   }
 
   private dispatch(row: ClaimedMessage): void {
@@ -250,17 +339,86 @@ export class OutboundSender {
   }
 
   private async deliver(row: ClaimedMessage): Promise<void> {
-    const wait = row.slotAt - this.o.clock.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const started = this.o.clock.now();
+    await this.waitForSlot(row);
     if (!this.o.graph) {
       await this.recordSandbox(row);
       this.o.onResult?.({ row, outcome: { ok: true, sandbox: true }, latencyMs: 0 });
       return;
     }
-    const outcome = await this.o.graph.send(row.payload);
-    this.o.onResult?.({ row, outcome, latencyMs: this.o.clock.now() - started });
-    await this.record(row, outcome);
+    let body = row.payload;
+    let claimed = row;
+    if (needsUpload(row.type, row.payload)) {
+      const prepared: PreparedBody = this.o.prepareBody
+        ? await this.o.prepareBody(row)
+        : {
+            ok: false,
+            outcome: {
+              ok: false,
+              scope: 'message',
+              retryable: false,
+              code: null,
+              title: 'no media uploader configured',
+              retryAfterMs: null,
+              httpStatus: null,
+            },
+          };
+      if (!prepared.ok) {
+        await this.record(row, prepared.outcome);
+        return;
+      }
+      if (prepared.uploaded) {
+        // The upload may have outlasted part of the lease: take a fresh one, or, if another worker
+        // has claimed the row meanwhile, leave the send to it (exactly once).
+        const renewed = await this.renewLease(row);
+        if (renewed === null) {
+          this.o.log.warn({ id: row.id }, 'lease lost during a media upload; the new holder sends it');
+          return;
+        }
+        claimed = renewed;
+      }
+      body = prepared.body;
+    }
+    const started = this.o.clock.now();
+    const outcome = await this.o.graph.send(body);
+    this.o.onResult?.({ row: claimed, outcome, latencyMs: this.o.clock.now() - started });
+    await this.record(claimed, outcome);
+  }
+
+  /** Extends a claimed row's lease while this worker still holds it; null when it does not. */
+  private async renewLease(row: ClaimedMessage): Promise<ClaimedMessage | null> {
+    const now = this.o.clock.now();
+    const lockedUntil = now + this.leaseMs;
+    const r = await this.o.db
+      .updateTable('whatsapp_messages')
+      .set({ locked_until: lockedUntil, updated_at: now })
+      .where('id', '=', row.id)
+      .where('status', '=', 'sending')
+      .where('locked_until', '=', row.lockedUntil)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1 ? { ...row, lockedUntil } : null;
+  }
+
+  /**
+   * Waits for the row's reserved slot, then, under a rate limit, until most of a slot interval has
+   * passed since this instance's previous send. Slots are reserved one interval apart, so normally this is
+   * the one timer it always was; but after an event-loop stall every slot that fell due meanwhile
+   * fires at once, and those sends now leave about an interval apart instead of in a bunch above the rate
+   * (a bunch overflows Meta's bucket below the average rate: 130429s, and the rate is cut below the
+   * limit). The spacing never delays a send more than SLOT_SPREAD_MAX_MS past its slot, well inside
+   * its lease: the claim, and so exactly-once, is untouched.
+   */
+  private async waitForSlot(row: ClaimedMessage): Promise<void> {
+    const slotWait = row.slotAt - this.o.clock.now();
+    if (slotWait > 0) await new Promise((r) => setTimeout(r, slotWait));
+    const spacing = row.slotIntervalMs ?? 0;
+    if (spacing <= 0) return;
+    const now = this.o.clock.now();
+    // Its own turn after the previous send. Slightly under one interval, so sends that fell behind
+    // their slots (a timer fired late) catch up at 1.25 times the rate instead of never.
+    const at = Math.max(now, this.lastPacedSendAt + spacing * SLOT_SPREAD_GAP);
+    if (at - row.slotAt > SLOT_SPREAD_MAX_MS) return;
+    this.lastPacedSendAt = at;
+    if (at > now) await new Promise((r) => setTimeout(r, at - now));
   }
 
   private async recordSandbox(row: ClaimedMessage): Promise<void> {

@@ -1,20 +1,27 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { questionIndexFor } from '../search/question-index.js';
 import { handleMessage } from '../conversation/handle-message.js';
-import { DEFAULT_LANGUAGE } from '../i18n/languages.js';
+import { DEFAULT_LANGUAGE, toLanguage, type Language } from '../i18n/languages.js';
 import { messagesFor } from '../messages.js';
+import { detectLanguage } from './detect-user-language.js';
 import type { ConversationSettings, Effect, Program } from '../conversation/types.js';
 import { insertMessages, updateSessionsAfterStep, type SessionAfterStep } from '../store/fixed-sql.js';
+import { nextReceived } from '../store/pending-work.js';
 import { claimSessions, sessionToState } from '../store/sessions-repository.js';
 import type { Database, MessageRow, NewMessage, SessionRow } from '../store/schema.js';
 import { inputFromStoredMessage } from '../whatsapp/stored-message.js';
+import { CALL_PERMISSION_REPLY } from '../whatsapp/to-user-input.js';
 import { applyEffects } from './apply-effects.js';
 import { eventRows, insertConversationEvents, type NewConversationEvent } from '../leads/conversation-events.js';
 import { rescoreLeadsOf } from '../leads/rescore-lead.js';
 import { storableText } from '../lib/storable-text.js';
+import { isBsuid } from '../lib/phone.js';
 import { decideOptOut, recordOptOut } from './opt-out.js';
 import { oneLinePlainText } from '../lib/plain-text.js';
 import { outboundRows } from './queue-outbound.js';
-import { gateBotReply, type HandoffSettings } from './handoff-gate.js';
+import { gateBotReply, pendingReply, type HandoffSettings } from './handoff-gate.js';
+import { applyHandoffEvent } from '../handoff/handoff-store.js';
+import { applyIdentityChange, joinIdentities, recordReaction } from './inbound-notices.js';
 import type { LeadNotifier } from './lead-notifications.js';
 
 /** Inbound older than this is not answered: Meta refuses free-form replies after 24 hours. */
@@ -81,7 +88,7 @@ export async function processNextForUsers(
 ): Promise<ProcessOutcome[]> {
   return db.transaction().execute(async (trx) => {
     const sessions = await claimSessions(trx, phones, ctx.now);
-    const heads = await nextInbound(trx, [...sessions.keys()]);
+    const heads = await nextReceived(trx, [...sessions.keys()]);
     const outcomes: ProcessOutcome[] = [];
     const queued: NewMessage[] = [];
     const effects: { msg: MessageRow; effects: Effect[] }[] = [];
@@ -96,6 +103,8 @@ export async function processNextForUsers(
       if (!session) outcomes.push({ kind: 'locked' });
       else if (!head) outcomes.push({ kind: 'none' });
       else if (ctx.now - head.msg.timestamp > STALE_INBOUND_MS) {
+        // Too late to answer, not too late to act on: Meta redelivers for up to 7 days.
+        await applyLateSideEffects(trx, session, head.msg, ctx.now);
         expired.push(head.msg.id);
         outcomes.push({ kind: 'expired', messageId: head.msg.id, wamid: head.msg.message_id, more: head.more });
       } else {
@@ -127,31 +136,6 @@ export async function processNextForUsers(
   });
 }
 
-/** Each user's oldest `received` message (WhatsApp timestamp, then id), and whether another waits. */
-async function nextInbound(
-  trx: Kysely<Database>,
-  phones: readonly string[],
-): Promise<Map<string, { msg: MessageRow; more: boolean }>> {
-  const out = new Map<string, { msg: MessageRow; more: boolean }>();
-  if (phones.length === 0) return out;
-  // Two rows per user: the one to process, and whether another waits (saves a round just to find none).
-  // One `limit 2` per user over the partial index (phone, timestamp, id) where status = 'received',
-  // so the cost is the same however many messages the user has waiting (a window over all of them
-  // grew with the backlog: 5,000 waiting messages froze the service).
-  const perUser = phones.map(
-    (phone) => sql`select * from (select m.* from whatsapp_messages m
-      where m.status = 'received' and m.phone = ${phone} order by m.timestamp, m.id limit 2) as t`,
-  );
-  const { rows } = await sql<MessageRow>`${sql.join(perUser, sql` union all `)}`.execute(trx);
-  const byPhone = new Map<string, MessageRow[]>();
-  for (const r of rows) byPhone.set(r.phone, [...(byPhone.get(r.phone) ?? []), r]);
-  for (const [phone, waiting] of byPhone) {
-    waiting.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
-    out.set(phone, { msg: waiting[0]!, more: waiting.length > 1 });
-  }
-  return out;
-}
-
 interface Step {
   outcome: Omit<Done, 'more'>;
   /** Outbound rows to queue, in order. */
@@ -165,15 +149,35 @@ interface Step {
 
 async function runStep(
   trx: Kysely<Database>,
-  session: SessionRow,
+  claimed: SessionRow,
   msg: MessageRow,
   ctx: ProcessContext,
 ): Promise<Step> {
-  // A system notice (number or BSUID changed) and a reaction are not said to the bot: stored, never answered.
-  if (UNANSWERED_TYPES.has(msg.type)) return unanswered(session, msg, []);
   const stored = inputFromStoredMessage(msg.type, msg.payload);
+  // A system notice (number or BSUID changed) and a reaction are not said to the bot: recorded, never answered.
+  if (msg.type === 'reaction') {
+    await recordReaction(trx, msg);
+    return unanswered(claimed, msg, []);
+  }
+  if (msg.type === 'system') {
+    await applyIdentityChange(trx, msg, stored, ctx.now);
+    return unanswered(claimed, msg, []);
+  }
+  const session = await joinIdentities(trx, claimed, msg, stored, ctx.now);
+  // The answer to a call-permission request is a notice too: kept (with the identity it carried), not answered.
+  if (stored.input.kind === 'unsupported' && stored.input.type === CALL_PERMISSION_REPLY)
+    return unanswered(session, msg, []);
   if (stored.input.kind === 'text') stored.input = { kind: 'text', text: storableText(stored.input.text) };
-  const text = messagesFor(DEFAULT_LANGUAGE);
+  const known = storedLanguage(session);
+  // Detection only while no language is stored (once detected or chosen it is kept), and not on an
+  // answer to a question: a name, an e-mail or a country says nothing about the user's language
+  // ("María José" read as Spanish).
+  const detected =
+    known === null && stored.input.kind === 'text' && !ANSWER_STEPS.has(session.current_step)
+      ? detectLanguage(stored.input.text)
+      : null;
+  const language: Language = known ?? detected ?? DEFAULT_LANGUAGE;
+  const text = messagesFor(language);
   const optOut = decideOptOut(session, stored.input, text);
   if (optOut.kind === 'opt_out' || optOut.kind === 'silent') {
     let rows: NewMessage[] = [];
@@ -191,6 +195,7 @@ async function runStep(
     ctx.handoff ?? ALWAYS_OPEN,
     ctx.now,
     session.last_inbound_at,
+    text,
   );
   if (gate.kind !== 'converse') {
     // A person owns (or was just asked for): the bot adds nothing but the START confirmation or the
@@ -219,9 +224,10 @@ async function runStep(
         metadata: session.metadata,
         now: ctx.now,
         lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
-        profileName: stored.profileName || null,
+        profileName: plainName(stored.profileName),
         bsuid: stored.bsuid || null,
-        username: stored.username || null,
+        username: plainName(stored.username),
+        language: detected,
       },
     };
   }
@@ -231,11 +237,19 @@ async function runStep(
     {
       now: new Date(ctx.now),
       programs: ctx.programs,
+      questions: questionIndexFor(ctx.programs),
       settings: ctx.settings,
       text,
+      textIn: messagesFor,
     },
   );
   if (optOut.kind === 'opt_in') result.replies.unshift(...optOut.replies);
+  // Menu option 7: the client asked for a person; the conversation becomes pending as with a keyword.
+  if (result.effects.some((e) => e.kind === 'request_handoff')) {
+    result.effects = result.effects.filter((e) => e.kind !== 'request_handoff');
+    const applied = await applyHandoffEvent(trx, msg.phone, { kind: 'request' }, 'client', ctx.now);
+    if (applied.ok) result.replies.push(pendingReply(ctx.handoff ?? ALWAYS_OPEN, ctx.now, text));
+  }
   const rows = outboundRows({
     phone: msg.phone,
     replies: result.replies,
@@ -262,14 +276,55 @@ async function runStep(
       metadata: JSON.stringify(result.state.data),
       now: ctx.now,
       lastInboundAt: Math.max(session.last_inbound_at ?? 0, msg.timestamp),
-      profileName: stored.profileName ? oneLinePlainText(stored.profileName) || null : null,
+      profileName: plainName(stored.profileName),
       bsuid: stored.bsuid || null,
-      username: stored.username || null,
+      username: plainName(stored.username),
+      language: result.language ?? detected,
     },
   };
 }
 
-const UNANSWERED_TYPES = new Set(['system', 'reaction']);
+/**
+ * A profile name or username as the session keeps it (shown in the console, exported to CSV and
+ * JSON): on one line, without bidirectional overrides or other controls; empty means none.
+ */
+function plainName(name: string | null): string | null {
+  return name ? oneLinePlainText(name) || null : null;
+}
+
+/**
+ * What a message too old to answer still changes, with no reply and no conversation step: a number
+ * or BSUID change, a reaction, the (phone, BSUID) pair and its earlier history, the ad of a first
+ * message, and STOP (typed or tapped). A late START is not applied: consent to marketing is not
+ * resumed on a two-day-old word the user was never told was heard.
+ */
+async function applyLateSideEffects(
+  trx: Kysely<Database>,
+  claimed: SessionRow,
+  msg: MessageRow,
+  now: number,
+): Promise<void> {
+  const stored = inputFromStoredMessage(msg.type, msg.payload);
+  if (msg.type === 'reaction') return recordReaction(trx, msg);
+  if (msg.type === 'system') return applyIdentityChange(trx, msg, stored, now);
+  const session = await joinIdentities(trx, claimed, msg, stored, now);
+  if (stored.bsuid && session.bsuid !== stored.bsuid && !isBsuid(msg.phone))
+    await trx
+      .updateTable('whatsapp_sessions')
+      .set({ bsuid: stored.bsuid, updated_at: now })
+      .where('id', '=', session.id)
+      .execute();
+  const optOut = decideOptOut(session, stored.input, messagesFor(DEFAULT_LANGUAGE));
+  if (optOut.kind === 'opt_out') await recordOptOut(trx, msg.phone, true, now);
+}
+
+/** The stored language, or null when none is (a tag we no longer have reads as English via toLanguage). */
+/** Steps whose answer is data (a name, an address, an amount, a country, a job title), not a sign of a language. */
+const ANSWER_STEPS = new Set(['ask_name', 'ask_email', 'ask_budget', 'ask_country', 'ask_job_keywords']);
+
+function storedLanguage(session: SessionRow): Language | null {
+  return session.language === null || session.language === '' ? null : toLanguage(session.language);
+}
 
 /** The conversation is not run: the session stays where it was, only `rows` (if any) are queued. */
 function unanswered(session: SessionRow, msg: MessageRow, rows: NewMessage[]): Step {

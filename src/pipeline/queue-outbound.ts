@@ -80,3 +80,32 @@ export async function queueOutbound(trx: Kysely<Database>, args: OutboundArgs): 
   await insertMessages(trx, rows);
   return rows.length;
 }
+
+/**
+ * Queues one ready Graph body written by a person (a template), with its operator, inside the
+ * caller's transaction; returns the row's id. Same queue, order, rate and retries as the bot's.
+ */
+export async function queueOperatorBody(
+  trx: Kysely<Database>,
+  args: {
+    phone: string;
+    type: string;
+    summary: string;
+    body: unknown;
+    operator: string;
+    now: number;
+    /** A template's category (MARKETING…): a marketing stop cancels it while queued. */
+    templateCategory?: string;
+  },
+): Promise<number> {
+  const row = await trx
+    .insertInto('whatsapp_messages')
+    .values({
+      ...outboundRow(args.phone, args.type, args.summary, args.body, null, args.now),
+      operator: args.operator,
+      ...(args.templateCategory === undefined ? {} : { template_category: args.templateCategory }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
+import { PeriodicTask } from '../lib/periodic-task.js';
+import type { MediaStore } from '../media/media-store.js';
 import { purgeExpiredMessages } from '../ops/cleanup-sessions.js';
 import type { Database } from '../store/schema.js';
 
@@ -12,8 +14,7 @@ const DAY_MS = 86_400_000;
  * the purge only deletes finished rows past the cut-off.
  */
 export class RetentionJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly periodic: PeriodicTask;
 
   constructor(
     private readonly o: {
@@ -21,30 +22,34 @@ export class RetentionJob {
       clock: Clock;
       log: Logger;
       retentionDays: number | undefined;
+      /** Client files under MEDIA_DIR, purged with the messages. */
+      media: MediaStore;
       firstRunMs?: number;
     },
-  ) {}
+  ) {
+    this.periodic = new PeriodicTask(() => this.runOnce(), { firstMs: o.firstRunMs ?? 60_000, everyMs: DAY_MS });
+  }
 
   start(): void {
-    if (this.o.retentionDays === undefined || this.timer) return;
-    const schedule = (ms: number) => {
-      this.timer = setTimeout(() => {
-        this.running = this.runOnce().finally(() => {
-          this.running = null;
-          if (this.timer) schedule(DAY_MS);
-        });
-      }, ms);
-      this.timer.unref();
-    };
-    schedule(this.o.firstRunMs ?? 60_000);
+    if (this.o.retentionDays === undefined) return;
+    this.periodic.start();
   }
 
   async runOnce(): Promise<void> {
     if (this.o.retentionDays === undefined) return;
     try {
-      const r = await purgeExpiredMessages(this.o.db, { retentionDays: this.o.retentionDays }, this.o.clock.now());
+      const r = await purgeExpiredMessages(
+        this.o.db,
+        { retentionDays: this.o.retentionDays, media: this.o.media },
+        this.o.clock.now(),
+      );
       this.o.log.info(
-        { messagesPurged: r.messagesPurged, statusesPurged: r.statusesPurged, before: r.purgedBefore },
+        {
+          messagesPurged: r.messagesPurged,
+          statusesPurged: r.statusesPurged,
+          filesPurged: r.filesPurged,
+          before: r.purgedBefore,
+        },
         'retention purge done',
       );
     } catch (err) {
@@ -52,9 +57,7 @@ export class RetentionJob {
     }
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

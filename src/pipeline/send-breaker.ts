@@ -24,46 +24,89 @@ export interface BreakerState {
 export const BREAKER_WINDOW_MS = 10_000;
 /** Fewer failing users than this never open it: one recipient's failures stay that recipient's. */
 export const BREAKER_MIN_FAILING_USERS = 5;
-/** The share of recently attempted users whose latest send failed that opens it. */
-export const BREAKER_FAIL_RATIO = 0.6;
+/**
+ * It opens when, with 95% confidence, more than this share of sends fail: the Wilson score lower
+ * bound of the failed share (each recent user one sample) must pass it. A handful of users all
+ * failing is enough; a few unlucky first sends during a partial outage are not.
+ */
+export const BREAKER_FAIL_RATIO = 0.5;
+const CONFIDENCE_Z = 1.96;
 export const BREAKER_OPEN_MS = 5_000;
 export const BREAKER_MAX_OPEN_MS = 30_000;
+/** Attempts remembered at most (the oldest go first): bounds memory at any send rate. */
+const MAX_ATTEMPTS_KEPT = 4_096;
 
 /**
- * This instance's evidence: the latest outcome per recipient over the last BREAKER_WINDOW_MS. Only
- * the latest counts, so a recipient failing a hundred times weighs as much as one failing once.
+ * This instance's evidence: every attempt of the last BREAKER_WINDOW_MS. Each recipient weighs
+ * the same, by the share of its own attempts that failed, so a recipient failing a hundred times
+ * weighs as much as one failing once.
+ *
+ * Not "the latest outcome per recipient": sends are in per-user order, so a failure holds its
+ * user's queue until the retry while a success moves straight on to the user's next reply. With
+ * three replies each and 30% of sends failing at random, two users in three have a failure as
+ * their latest outcome, and that measure read a partial outage as a full one.
  */
 export class OutageWindow {
-  private readonly latest = new Map<string, { at: number; failed: boolean }>();
-  private prunedAt = 0;
+  private readonly attempts: { at: number; recipient: string; failed: boolean }[] = [];
+  private head = 0;
 
   note(recipient: string, failed: boolean, now: number): void {
-    this.latest.delete(recipient); // re-insert: the map stays in time order
-    this.latest.set(recipient, { at: now, failed });
-    if (now - this.prunedAt >= 1_000) this.prune(now);
+    this.attempts.push({ at: now, recipient, failed });
+    if (this.attempts.length - this.head > MAX_ATTEMPTS_KEPT) this.head++;
+    if (this.head > 1_024) this.compact();
   }
 
   /** A reason to open the breaker, or null. */
   verdict(now: number): string | null {
     this.prune(now);
-    let failing = 0;
-    for (const v of this.latest.values()) if (v.failed) failing++;
-    const users = this.latest.size;
-    if (failing < BREAKER_MIN_FAILING_USERS || failing < BREAKER_FAIL_RATIO * users) return null;
-    return `the latest send to ${failing} of ${users} users in ${BREAKER_WINDOW_MS / 1000} s failed`;
+    const per = new Map<string, { tries: number; failed: number }>();
+    for (let i = this.head; i < this.attempts.length; i++) {
+      const a = this.attempts[i];
+      if (a === undefined) continue;
+      const r = per.get(a.recipient) ?? { tries: 0, failed: 0 };
+      r.tries++;
+      if (a.failed) r.failed++;
+      per.set(a.recipient, r);
+    }
+    let failingUsers = 0;
+    let share = 0;
+    for (const r of per.values()) {
+      if (r.failed > 0) failingUsers++;
+      share += r.failed / r.tries;
+    }
+    const users = per.size;
+    if (failingUsers < BREAKER_MIN_FAILING_USERS) return null;
+    if (wilsonLowerBound(share / users, users) <= BREAKER_FAIL_RATIO) return null;
+    const percent = Math.round((100 * share) / users);
+    return `${percent}% of the sends to ${users} users in ${BREAKER_WINDOW_MS / 1000} s failed`;
   }
 
   clear(): void {
-    this.latest.clear();
+    this.attempts.length = 0;
+    this.head = 0;
   }
 
   private prune(now: number): void {
-    this.prunedAt = now;
-    for (const [k, v] of this.latest) {
-      if (now - v.at <= BREAKER_WINDOW_MS) break;
-      this.latest.delete(k);
+    while (this.head < this.attempts.length && now - (this.attempts[this.head]?.at ?? now) > BREAKER_WINDOW_MS) {
+      this.head++;
     }
+    this.compact();
   }
+
+  private compact(): void {
+    if (this.head === 0) return;
+    this.attempts.splice(0, this.head);
+    this.head = 0;
+  }
+}
+
+/** The lower end of the Wilson score interval for a share `p` observed over `n` samples. */
+export function wilsonLowerBound(p: number, n: number): number {
+  if (n === 0) return 0;
+  const z2 = CONFIDENCE_Z * CONFIDENCE_Z;
+  const centre = p + z2 / (2 * n);
+  const margin = CONFIDENCE_Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return (centre - margin) / (1 + z2 / n);
 }
 
 export async function readBreaker(db: Kysely<Database>): Promise<BreakerState | undefined> {

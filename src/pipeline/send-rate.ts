@@ -5,7 +5,7 @@ import { STATE_SEND_RATE, STATE_SEND_WINDOW } from '../store/service-state.js';
 import { cutRate, rateAt, type AdaptiveRateState, type ThrottleEvidence } from './adaptive-rate.js';
 
 /** How far ahead send slots may be reserved; bounds how long a claimed message waits for its slot. */
-const HORIZON_MS = 1_000;
+export const SEND_HORIZON_MS = 1_000;
 
 /** The adaptive rate's stored state (undefined: no throttle seen, or unreadable). */
 export async function readRateState(db: Kysely<Database>): Promise<AdaptiveRateState | undefined> {
@@ -69,6 +69,12 @@ export async function noteThrottle(
   });
 }
 
+/** Reserved send times, and the interval between two of them (0: no rate limit). */
+export interface SendSlots {
+  at: number[];
+  intervalMs: number;
+}
+
 /**
  * The send-rate limit, shared by every instance through one database row: a claim reserves the
  * next `n` slots of 1000/rate ms each, inside the claiming transaction. Two instances therefore
@@ -80,16 +86,16 @@ export async function reserveSendSlots(
   ceiling: number,
   wanted: number,
   now: number,
-): Promise<number[]> {
-  if (wanted <= 0) return [];
+): Promise<SendSlots> {
+  if (wanted <= 0) return { at: [], intervalMs: 0 };
   const ratePerSecond = rateAt(await readRateState(trx), now, ceiling);
-  if (!Number.isFinite(ratePerSecond)) return Array.from({ length: wanted }, () => now);
+  if (!Number.isFinite(ratePerSecond)) return { at: Array.from({ length: wanted }, () => now), intervalMs: 0 };
   const interval = 1000 / ratePerSecond;
   const stored = await lockSendWindow(trx, now);
   const start = Math.max(stored, now);
-  const room = Math.floor((now + HORIZON_MS - start) / interval);
+  const room = Math.floor((now + SEND_HORIZON_MS - start) / interval);
   const n = Math.max(0, Math.min(wanted, room));
-  if (n === 0) return [];
+  if (n === 0) return { at: [], intervalMs: interval };
   const slots = Array.from({ length: n }, (_, i) => Math.round(start + i * interval));
   const next = String(start + n * interval);
   await trx
@@ -97,5 +103,5 @@ export async function reserveSendSlots(
     .values({ key: STATE_SEND_WINDOW, value: next, updated_at: now })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: next, updated_at: now }))
     .execute();
-  return slots;
+  return { at: slots, intervalMs: interval };
 }
