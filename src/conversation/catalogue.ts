@@ -13,12 +13,17 @@ export function topProgramsInCategory(programs: readonly Program[], category: st
     .slice(0, limit);
 }
 
-/** Programs whose minimum investment fits the budget, best ranked first. */
-export function eligiblePrograms(programs: readonly Program[], budgetUsd: number, limit = 5): Program[] {
-  return programs
-    .filter((p) => p.minimumInvestment <= budgetUsd)
-    .sort(byRankThenMinimum)
-    .slice(0, limit);
+const byMinimumThenRank = (a: Program, b: Program): number =>
+  a.minimumInvestment - b.minimumInvestment || a.rank - b.rank || a.name.localeCompare(b.name);
+
+/**
+ * Every program whose minimum investment fits the budget, the cheapest first, then by rank. Why
+ * cheapest first: the question asked is "what can I afford", and a lower minimum leaves room in
+ * the budget for the government fees, family members and due diligence every program adds; rank
+ * orders programs of the same minimum. The caller pages through them (nothing is cut off here).
+ */
+export function eligiblePrograms(programs: readonly Program[], budgetUsd: number): Program[] {
+  return programs.filter((p) => p.minimumInvestment <= budgetUsd).sort(byMinimumThenRank);
 }
 
 /** The program with the lowest minimum investment, if there is any. */

@@ -33,7 +33,18 @@ describe('option 3: talk to a consultant', () => {
     expect(done.state.step).toBe('main_menu');
     expect(done.state.data.name).toBeUndefined();
     expect(allText(done)).toContain('🙏 Thank you, Ana María Souza! A Nexora consultant will be in touch');
-    expect(rowIds(done.replies.at(-1))).toContain('menu:6');
+    // The lead is saved: a consultant is offered in this chat now, or the menu.
+    expect(done.replies).toEqual([
+      {
+        kind: 'buttons',
+        body: expect.stringContaining('Would you like a consultant to chat with you here now?'),
+        buttons: [
+          { id: 'handoff:request', title: 'Yes, chat now' },
+          { id: 'nav:menu', title: 'No, thanks' },
+        ],
+      },
+    ]);
+    expect(rowIds(chat.tap('nav:menu', 'No, thanks').replies[0])).toContain('menu:6');
     expect(chat.say('6').replies[0]?.kind).toBe('document');
   });
 

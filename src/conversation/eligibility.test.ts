@@ -15,15 +15,18 @@ describe('option 2: check eligibility', () => {
     expect(allText(r)).toContain('What is your investment budget in US dollars?');
   });
 
-  it('lists the programs within the budget, by rank then minimum investment', () => {
+  it('lists the programs within the budget, the cheapest first, and says how many fit', () => {
     const chat = atBudget();
     const r = chat.say('$300,000');
     expect(r.state).toMatchObject({ step: 'main_menu', data: { budget: 300_000, interest: 'Eligibility check' } });
     const text = allText(r);
-    expect(text).toContain('✅ With a budget of $300,000 you are eligible for:');
-    expect(text).toMatch(
-      /1\. Dominica Citizenship by Investment[\s\S]*2\. Portugal Golden Residency Program[\s\S]*3\. St Kitts & Nevis Citizenship[\s\S]*4\. Greece Golden Visa - Real Estate/,
+    expect(text).toContain(
+      '✅ With a budget of $300,000 you are eligible for:\n4 programs fit your budget, the cheapest first.',
     );
+    expect(text).toMatch(
+      /1\. Dominica Citizenship by Investment[\s\S]*2\. St Kitts & Nevis Citizenship[\s\S]*3\. Greece Golden Visa - Real Estate[\s\S]*4\. Portugal Golden Residency Program/,
+    );
+    expect(rowIds(r.replies.at(-1))).not.toContain('more:eligible:5');
     expect(text).toContain('   Category: Europe Golden Visa\n   Investment: $280,000');
     expect(text).not.toContain('Spain');
     expect(text).not.toContain('EB-5');
@@ -32,12 +35,41 @@ describe('option 2: check eligibility', () => {
     expect(chat.say('1').state.step).toBe('choose_category');
   });
 
-  it('shows at most five programs', () => {
-    const r = atBudget().say('2 million');
+  it('shows five programs, says how many fit, and offers the rest with a "more" row', () => {
+    const chat = atBudget();
+    const r = chat.say('$1.5M');
     const text = r.replies[0]?.kind === 'text' ? r.replies[0].body : '';
-    expect(text).toContain('With a budget of $2,000,000');
+    expect(text).toContain('With a budget of $1,500,000 you are eligible for:\n7 programs fit your budget');
     expect(text.match(/^\d\. /gm)).toHaveLength(5);
-    expect(text).not.toMatch(/^6\. /m);
+    expect(text).toContain('➕ 2 more programs fit your budget: choose *➕ More programs* in the list below.');
+    const menu = r.replies.at(-1);
+    expect(rowIds(menu)[0]).toBe('more:eligible:5');
+    expect(menu?.kind === 'list' && menu.sections[0]?.rows[0]?.description).toBe('Programs 6–7 of 7');
+
+    const more = chat.tap('more:eligible:5', '➕ More programs');
+    const page = more.replies[0]?.kind === 'text' ? more.replies[0].body : '';
+    expect(page).toContain('✅ More programs for a budget of $1,500,000 (6–7 of 7):');
+    expect(page).toMatch(/6\. UAE Golden Visa[\s\S]*7\. EB-5/);
+    expect(page).not.toContain('Dominica');
+    expect(rowIds(more.replies.at(-1))).not.toContain('more:eligible:10');
+    expect(more.state).toMatchObject({ step: 'main_menu', data: { budget: 1_500_000 } });
+  });
+
+  it('states a budget in another currency with its dollar value and the rates date', () => {
+    const r = atBudget().say('€300k');
+    expect(allText(r)).toContain(
+      '✅ With a budget of €300,000 (≈ $327,000 at the rates of Nov 30, 2026) you are eligible for:',
+    );
+    expect(r.state.data.budget).toBe(327_000);
+    expect(r.signals).toEqual([{ kind: 'budget', usd: 327_000 }]);
+  });
+
+  it('a "more" row from an expired session brings the menu, not a page of nothing', () => {
+    const chat = atBudget();
+    chat.say('$1.5M');
+    const r = chat.wait(24 * 3600_000).tap('more:eligible:5');
+    expect(r.state.step).toBe('main_menu');
+    expect(rowIds(r.replies.at(-1))).toContain('menu:1');
   });
 
   it.each([
@@ -72,7 +104,7 @@ describe('option 2: check eligibility', () => {
     ['', 'Please type your investment budget'],
     ['   ', 'Please type your investment budget'],
     ['a lot', "I couldn't read that amount"],
-    ['€300k', "I couldn't read that amount"],
+    ['300 lots', "I couldn't read that amount"],
     ['0', 'needs to be more than zero'],
     ['-250000', 'needs to be more than zero'],
   ])('re-asks on %j and stays at the budget question', (input, expected) => {
@@ -90,10 +122,19 @@ describe('option 2: check eligibility', () => {
     expect(atBudget().say('MENU').state).toMatchObject({ step: 'main_menu', data: {} });
   });
 
-  it('breaks rank ties by the lower minimum investment', () => {
-    const r = atBudget().say('1.1M');
-    const text = r.replies[0]?.kind === 'text' ? r.replies[0].body : '';
-    // Rank 1 of every category first, cheapest first; then rank 2.
-    expect(text).toMatch(/1\. Dominica[\s\S]*2\. Portugal[\s\S]*3\. UAE Golden Visa[\s\S]*4\. EB-5[\s\S]*5\. St Kitts/);
+  it('breaks ties of the same minimum investment by rank', () => {
+    const same = (name: string, rank: number): Program => ({
+      name,
+      country: 'X',
+      category: 'Europe Golden Visa',
+      description: '',
+      minimumInvestment: 250_000,
+      processingTime: '',
+      link: 'https://nexorainvestments.com/x',
+      rank,
+    });
+    const chat = new Chat({ programs: [same('Second', 2), same('First', 1)] });
+    chat.say('2');
+    expect(allText(chat.say('300k'))).toMatch(/1\. First[\s\S]*2\. Second/);
   });
 });

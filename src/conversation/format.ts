@@ -20,6 +20,13 @@ export function formatProgram(t: Text, p: Program, position: number, withCategor
   return lines.join('\n');
 }
 
+/** One program as the answer to a question about it: its description too. */
+export function formatProgramCard(t: Text, p: Program): string {
+  const description = (p.translations?.[t.language]?.description ?? p.description).trim();
+  const card = formatProgram(t, p, 1, true).replace(/^1\. /, '🌍 ');
+  return description === '' ? card : card.replace('\n', `\n   ${description}\n`);
+}
+
 /** "🏆 Top 3 Europe Golden Visa Programs:" and the programs, numbered. */
 export function formatTopPrograms(t: Text, category: string, programs: readonly Program[], followUp: string): string {
   const title = t.t('explore.topTitle', { count: programs.length, category });
@@ -27,7 +34,14 @@ export function formatTopPrograms(t: Text, category: string, programs: readonly 
   return truncate([title, ...items, followUp].join('\n\n'), TEXT_BODY_MAX);
 }
 
-export function formatEligibleList(t: Text, intro: string, programs: readonly Program[], followUp: string): string {
-  const items = programs.map((p, i) => formatProgram(t, p, i + 1, true));
+/** `offset`: how many came on earlier pages, so that page two is numbered 6, 7… */
+export function formatEligibleList(
+  t: Text,
+  intro: string,
+  programs: readonly Program[],
+  followUp: string,
+  offset = 0,
+): string {
+  const items = programs.map((p, i) => formatProgram(t, p, offset + i + 1, true));
   return truncate([intro, ...items, followUp].join('\n\n'), TEXT_BODY_MAX);
 }

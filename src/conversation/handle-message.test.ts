@@ -3,7 +3,7 @@ import { handleMessage, initialState } from './handle-message.js';
 import { Chat, SETTINGS, T0, allText, rowIds } from './test-support.js';
 import type { SessionState } from './types.js';
 
-const MENU_IDS = ['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6'];
+const MENU_IDS = ['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6', 'menu:7', 'nav:language'];
 
 function inStep(step: SessionState['step'], data: SessionState['data'] = {}): SessionState {
   return { step, data, lastActivityAt: T0 };
@@ -51,7 +51,7 @@ describe('main menu', () => {
 
   it('answers anything it does not understand at the main menu with help and the menu', () => {
     const chat = new Chat({ state: inStep('main_menu') });
-    for (const text of ['7', 'what?', '12', 'E']) {
+    for (const text of ['8', 'what?', '12', 'E']) {
       const r = chat.say(text);
       expect(r.state.step).toBe('main_menu');
       expect(allText(r)).toContain("❓ Sorry, I didn't understand that.");
@@ -125,7 +125,7 @@ describe('unsupported messages', () => {
     for (const step of ['main_menu', 'ask_budget', 'ask_email'] as const) {
       const r = new Chat({ state: inStep(step, { name: 'Ana', interest: 'UAE Residency' }) }).send({
         kind: 'unsupported',
-        type: 'image',
+        type: 'location',
       });
       expect(r.state.step).toBe('main_menu');
       expect(r.state.data).toEqual({ interest: 'UAE Residency' });
@@ -134,10 +134,22 @@ describe('unsupported messages', () => {
     }
   });
 
+  it('says a file without a caption has reached the consultant, not only that it cannot read it', () => {
+    for (const type of ['image', 'document', 'video', 'audio']) {
+      const r = new Chat({ state: inStep('ask_budget', { name: 'Ana' }) }).send({ kind: 'unsupported', type });
+      expect(r.state.step).toBe('main_menu');
+      expect(r.replies[0]).toEqual({ kind: 'text', body: expect.stringContaining('your consultant will see it') });
+      expect(rowIds(r.replies[1])).toEqual(MENU_IDS);
+    }
+    const ru = new Chat({ language: 'ru' }).send({ kind: 'unsupported', type: 'document' });
+    expect(ru.replies[0]).toEqual({ kind: 'text', body: expect.stringContaining('ваш файл получен') });
+  });
+
   it('answers a new user sending a sticker the same way', () => {
     const r = new Chat().send({ kind: 'unsupported', type: 'sticker' });
     expect(r.replies).toHaveLength(2);
     expect(allText(r)).toContain('👋 Welcome to Nexora Investments!');
+    expect(allText(r)).toContain('I can only read text messages');
   });
 });
 

@@ -156,7 +156,7 @@ describe('every reply the conversation produces', () => {
     replies.push(...chat.wait(3_600_000).say('1').replies);
     replies.push(...chat.tap('cat:A', 'Europe Golden Visa').replies);
 
-    expect(new Set(replies.map((r) => r.kind))).toEqual(new Set(['text', 'list', 'document']));
+    expect(new Set(replies.map((r) => r.kind))).toEqual(new Set(['text', 'list', 'buttons', 'document']));
     for (const reply of replies) expect(checkReplyLimits(reply)).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ describe('option 6: download the brochure', () => {
       filename: SETTINGS.brochureFilename,
       caption: SETTINGS.brochureCaption,
     });
-    expect(rowIds(r.replies[1])).toHaveLength(6);
+    expect(rowIds(r.replies[1])).toHaveLength(8);
     expect(r.state.step).toBe('main_menu');
     expect(chat.say('1').state.step).toBe('choose_category');
   });
@@ -44,5 +44,19 @@ describe('option 6: download the brochure', () => {
   it('works from a tap and from the option name', () => {
     expect(new Chat().tap('menu:6', '6. Download Brochure').replies[0]?.kind).toBe('document');
     expect(new Chat().say('Download brochure').replies[0]?.kind).toBe('document');
+  });
+});
+
+describe('option 7: chat with a consultant now', () => {
+  it('asks the pipeline for a person (typed, tapped or named) and says nothing itself', () => {
+    for (const r of [
+      new Chat().say('7'),
+      new Chat().tap('menu:7', '7. Chat with Us Now'),
+      new Chat().say('chat with a consultant now'),
+    ]) {
+      expect(r.effects).toEqual([{ kind: 'request_handoff' }]);
+      expect(r.replies).toEqual([]);
+      expect(r.state.step).toBe('main_menu');
+    }
   });
 });

@@ -1,6 +1,7 @@
 // What a flow decides; handle-message turns it into a StepResult.
 import { followUpMenuReply, mainMenuReply } from './menus.js';
-import type { Effect, Reply, SessionData, Signal, Step, Text } from './types.js';
+import type { Language } from '../i18n/languages.js';
+import type { Effect, ListRow, Reply, SessionData, Signal, Step, Text } from './types.js';
 
 export interface Outcome {
   step: Step;
@@ -9,6 +10,8 @@ export interface Outcome {
   effects: Effect[];
   /** What the user did (see Signal); absent when nothing worth counting. */
   signals?: Signal[];
+  /** The language the user chose in this step. */
+  language?: Language;
 }
 
 export function withSignal(outcome: Outcome, signal: Signal): Outcome {
@@ -28,13 +31,19 @@ export function toMainMenu(t: Text, data: SessionData, before: Reply[] = [], men
   return { step: 'main_menu', data, replies: [...before, mainMenuReply(t, menuBody)], effects: [] };
 }
 
-/** A flow has finished: its answer, then the short "anything else?" menu. */
-export function finished(t: Text, data: SessionData, answer: Reply[], effects: Effect[] = []): Outcome {
-  return { step: 'main_menu', data, replies: [...answer, followUpMenuReply(t)], effects };
+/** A flow has finished: its answer, then the short "anything else?" menu (with `extraRows` on top). */
+export function finished(
+  t: Text,
+  data: SessionData,
+  answer: Reply[],
+  effects: Effect[] = [],
+  extraRows: ListRow[] = [],
+): Outcome {
+  return { step: 'main_menu', data, replies: [...answer, followUpMenuReply(t, extraRows)], effects };
 }
 
-/** The data without the half-finished consultant form. */
+/** The data without a half-finished form (the consultant's name, the job search's place). */
 export function withoutDraft(data: SessionData): SessionData {
-  const { name: _name, ...rest } = data;
+  const { name: _name, jobPlace: _jobPlace, ...rest } = data;
   return rest;
 }

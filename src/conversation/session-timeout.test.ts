@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Chat, SETTINGS, T0, allText, rowIds } from './test-support.js';
 import type { SessionState } from './types.js';
 
-const MENU_IDS = ['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6'];
+const MENU_IDS = ['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6', 'menu:7', 'nav:language'];
 const MINUTE = 60_000;
 
 function inStep(step: SessionState['step'], data: SessionState['data'] = {}): SessionState {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { messagesFor } from '../messages.js';
 import { handleMessage } from './handle-message.js';
 import { checkReplyLimits } from './limits.js';
+import { questionIndexFor } from '../search/question-index.js';
 import {
   STEPS,
   type ConversationSettings,
@@ -42,12 +43,18 @@ export function loadSeedPrograms(): Program[] {
   }));
 }
 
+/** The shipped rates (data-seed/currency-rates.json): the tests read what production reads. */
+export const TEST_RATES = JSON.parse(
+  readFileSync(new URL('../../data-seed/currency-rates.json', import.meta.url), 'utf8'),
+) as ConversationSettings['currencyRates'];
+
 export const SETTINGS: ConversationSettings = {
   bookingUrl: 'https://nexorainvestments.com/book',
   brochureUrl: 'https://nexorainvestments.com/files/nexora-brochure.pdf',
   brochureFilename: 'Nexora-Investments-Brochure.pdf',
   brochureCaption: '📘 Nexora Investments: residency and citizenship programs',
   sessionTimeoutMs: 30 * 60_000,
+  currencyRates: TEST_RATES,
 };
 
 export const T0 = new Date('2026-03-02T10:00:00.000Z');
@@ -97,7 +104,14 @@ export class Chat {
   }
 
   get ctx(): StepContext {
-    return { now: this.now, programs: this.programs, settings: SETTINGS, text: messagesFor(this.language) };
+    return {
+      now: this.now,
+      programs: this.programs,
+      questions: questionIndexFor(this.programs),
+      settings: SETTINGS,
+      text: messagesFor(this.language),
+      textIn: messagesFor,
+    };
   }
 
   send(input: UserInput): StepResult {
@@ -105,11 +119,13 @@ export class Chat {
     const result = handleMessage(before, input, this.ctx);
     expect(STEPS).toContain(result.state.step);
     expect(result.state.lastActivityAt).toEqual(this.now);
-    expect(result.replies.length).toBeGreaterThan(0);
+    // Every step answers; a request for a person is answered by the pipeline (when a consultant replies).
+    if (!result.effects.some((e) => e.kind === 'request_handoff')) expect(result.replies.length).toBeGreaterThan(0);
     for (const reply of result.replies) expect(checkReplyLimits(reply)).toEqual([]);
     // Pure: the same message in the same state gives the same answer.
     expect(handleMessage(before, input, this.ctx)).toEqual(result);
     this.state = result.state;
+    if (result.language !== undefined) this.language = result.language;
     return result;
   }
 

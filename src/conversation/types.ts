@@ -1,13 +1,24 @@
 // The conversation's contract: plain data in, plain data out. Nothing here knows about
 // HTTP, the database or WhatsApp's wire format (see ARCHITECTURE.md, "conversation/").
 import type { MessageKey } from '../content/catalogues.js';
+import type { Language } from '../i18n/languages.js';
 import type { Translator } from '../i18n/translator.js';
+import type { FaqEntry } from '../content/faq/types.js';
 
 /** The user's language: its catalogue through the one renderer (pure: Intl and data only). */
 export type Text = Translator<MessageKey>;
 
 /** Every step a session can be in. A session is always in exactly one of these. */
-export const STEPS = ['main_menu', 'choose_category', 'ask_budget', 'ask_name', 'ask_email', 'ask_country'] as const;
+export const STEPS = [
+  'main_menu',
+  'choose_category',
+  'ask_budget',
+  'ask_name',
+  'ask_email',
+  'ask_country',
+  'ask_job_keywords',
+  'choose_language',
+] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface SessionData {
@@ -17,6 +28,10 @@ export interface SessionData {
   name?: string;
   /** Country the user named in the job-search flow (the seed's country_of_interest). */
   countryOfInterest?: string;
+  /** The place as the user typed it ("Dubai"), between the country and the kind of job. */
+  jobPlace?: string;
+  /** The offer the last reply ended with, for a typed "yes" (only the next message answers it). */
+  offer?: 'chat';
   /** What the user last showed interest in (category, eligibility, jobs...), for the lead. */
   interest?: string;
 }
@@ -32,8 +47,16 @@ export interface SessionState {
 export type UserInput =
   | { kind: 'text'; text: string }
   /** A tap on a list row, a reply button or a template quick-reply: its id (payload). */
-  | { kind: 'choice'; id: string; title: string }
-  /** Anything we cannot read as text: image, audio, location, sticker, unsupported... */
+  | {
+      kind: 'choice';
+      id: string;
+      title: string;
+      /** A template quick-reply (a `button` message), whose label the business wrote: a Stop label opts out. */
+      template?: true;
+    }
+  /** A WhatsApp Flow's answers (interactive nfm_reply `response_json`), as field → text. */
+  | { kind: 'form'; name: string; fields: Readonly<Record<string, string>> }
+  /** Anything we cannot read as text: audio, location, sticker, an image without caption, unsupported... */
   | { kind: 'unsupported'; type: string };
 
 export interface Program {
@@ -83,6 +106,8 @@ export interface LeadDetails {
   interest: string;
   budget?: number;
   countryOfInterest?: string;
+  /** The place as the user typed it ("Dubai"), between the country and the kind of job. */
+  jobPlace?: string;
 }
 
 /**
@@ -90,8 +115,8 @@ export interface LeadDetails {
  * changes because of it). The pipeline stores each one as a conversation event.
  */
 export type Signal =
-  /** A main-menu option chosen (1-6). */
-  | { kind: 'option'; option: 1 | 2 | 3 | 4 | 5 | 6 }
+  /** A main-menu option chosen (1-7). */
+  | { kind: 'option'; option: 1 | 2 | 3 | 4 | 5 | 6 | 7 }
   /** A program category shown. */
   | { kind: 'category'; category: string }
   /** A budget typed in the eligibility check, in whole USD. */
@@ -101,14 +126,34 @@ export type Signal =
 export type Effect =
   | { kind: 'save_lead'; lead: LeadDetails }
   | { kind: 'record_country'; country: string }
-  | { kind: 'job_search'; country: string };
+  /** `country` as the user typed it (the worker looks it up again); `keywords` absent = any job. */
+  | { kind: 'job_search'; country: string; keywords?: string }
+  /** The client asked to chat with a person now (menu option 7): the pipeline makes the conversation pending. */
+  | { kind: 'request_handoff' };
+
+export type QuestionMatch = { kind: 'program'; program: Program } | { kind: 'faq'; entry: FaqEntry };
+
+/** Free-text questions against the catalogue and the FAQ (built outside, in search/question-index.ts). */
+export interface QuestionIndex {
+  /** The best answer to `question` in `language`, or null when nothing matches well. */
+  find(question: string, language: string): QuestionMatch | null;
+}
+
+/** US dollars per unit of each currency, as of `date` (CURRENCY_RATES_FILE; see data-seed/currency-rates.json). */
+export interface CurrencyRates {
+  /** The day the rates are from, YYYY-MM-DD: stated next to every converted amount. */
+  date: string;
+  usdPer: Readonly<Record<string, number>>;
+}
 
 export interface ConversationSettings {
   bookingUrl: string;
   brochureUrl: string;
   brochureFilename: string;
-  brochureCaption: string;
+  /** Set by the operator (BROCHURE_CAPTION): one caption for every language; else the catalogue's. */
+  brochureCaption?: string | undefined;
   sessionTimeoutMs: number;
+  currencyRates: CurrencyRates;
 }
 
 export interface StepContext {
@@ -118,6 +163,10 @@ export interface StepContext {
   settings: ConversationSettings;
   /** Every sentence in the user's language. */
   text: Text;
+  /** Free-text questions against this catalogue and the FAQ (built once per catalogue, not per message). */
+  questions: QuestionIndex;
+  /** Another language's sentences: the answer to choosing a language is already in the new one. */
+  textIn: (language: Language) => Text;
 }
 
 export interface StepResult {
@@ -125,4 +174,6 @@ export interface StepResult {
   replies: Reply[];
   effects: Effect[];
   signals: Signal[];
+  /** The language the user just chose (the pipeline stores it); absent when unchanged. */
+  language?: Language;
 }

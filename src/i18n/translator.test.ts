@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENGLISH } from '../content/catalogues.js';
 import { messagesFor } from '../messages.js';
@@ -36,6 +37,19 @@ describe('the renderer', () => {
     for (const tag of ['klingon', 'en-', '12', undefined]) expect(messagesFor(tag).language).toBe('en');
   });
 
+  it('reads any string that is not one of our tags (or its primary subtag) as English', () => {
+    const ours = new Set(LANGUAGES.map((l) => l.split('-')[0]!));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (tag) => {
+        const primary = tag.trim().split(/[-_]/)[0]!.toLowerCase();
+        fc.pre(!ours.has(primary) && !LANGUAGES.includes(tag.trim() as never));
+        expect(toLanguage(tag)).toBe('en');
+        expect(messagesFor(tag).t('menu.button')).toBe(ENGLISH['menu.button']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('names the key when no catalogue has it', () => {
     const t = createTranslator('en', {}, {});
     expect(() => t.t('nope')).toThrow('no message "nope"');
@@ -45,26 +59,12 @@ describe('the renderer', () => {
     for (const language of LANGUAGES) {
       const t = messagesFor(language);
       for (const key of Object.keys(ENGLISH) as (keyof typeof ENGLISH)[]) {
-        expect(
-          typeof t.t(key, {
-            count: 2,
-            amount: '$1',
-            letters: 'A',
-            category: 'c',
-            name: 'n',
-            event: 'created',
-            who: 'w',
-            about: '',
-            examples: 'x',
-            country: 'c',
-            place: 'p',
-            link: 'l',
-            url: 'u',
-            time: 't',
-            lowest: '$1',
-            program: 'p',
-          }),
-        ).toBe('string');
+        // Every placeholder the English message names, with a value of its kind.
+        const names = [...ENGLISH[key].matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]!);
+        const values = Object.fromEntries(
+          names.map((n) => [n, n === 'count' ? 2 : n === 'event' ? 'created' : n === 'about' ? '' : n]),
+        );
+        expect(typeof t.t(key, values)).toBe('string');
       }
     }
   });
