@@ -10,11 +10,19 @@ export interface LimiterOptions {
   windowMs: number;
   /** Addresses tracked at once; beyond it, new failing addresses share one overflow entry. */
   maxTracked: number;
-  /** Addresses remembered for a recent valid token (exempt from the overflow entry only). */
+  /** Clients remembered for a valid token (never put in the overflow entry); the oldest go first. */
   maxTrusted: number;
+  /** How long a valid token keeps its client out of the overflow entry. */
+  trustMs: number;
 }
 
-const DEFAULTS: LimiterOptions = { maxFailures: 10, windowMs: 60_000, maxTracked: 10_000, maxTrusted: 1_000 };
+const DEFAULTS: LimiterOptions = {
+  maxFailures: 10,
+  windowMs: 60_000,
+  maxTracked: 10_000,
+  maxTrusted: 1_000,
+  trustMs: 30 * 24 * 3_600_000,
+};
 const OVERFLOW = '*';
 
 /**
@@ -30,8 +38,11 @@ const OVERFLOW = '*';
  * that are not blocked; blocked entries are never dropped for room, so failing from many other
  * addresses cannot unblock one. If every tracked entry is blocked (an attack from more addresses
  * than tracked), further new clients share one overflow entry and are blocked together — except
- * clients that recently presented the right token, so the real operator cannot be locked out from
- * another address.
+ * clients that presented the right token in the last `trustMs` (30 days): they are never put in the
+ * overflow entry, but always get an entry of their own, beyond `maxTracked` if need be (at most
+ * `maxTrusted` more; only the token adds to them, so a guesser cannot). So a crowd of guessers at
+ * other addresses cannot lock the operator out, and the operator's own address is still limited
+ * like any other: 10 wrong tokens block it.
  *
  * Why not @fastify/rate-limit: its per-request checker counts every call it sees, and cannot answer
  * "is this client blocked?" without counting, which is exactly the question asked before the token
@@ -63,18 +74,18 @@ export class AuthFailureLimiter {
     }
     this.entries.delete(key);
     if (this.entries.size >= this.opts.maxTracked) this.makeRoom(now);
-    const target = this.entries.size < this.opts.maxTracked ? key : OVERFLOW;
+    const target = this.entries.size < this.opts.maxTracked || this.isTrusted(key, now) ? key : OVERFLOW;
     const existing = this.entries.get(target);
     if (existing && existing.windowEndsAt > now) existing.failures++;
     else this.entries.set(target, { failures: 1, windowEndsAt: now + this.opts.windowMs });
   }
 
-  /** A valid token from this client: it is exempt from the shared overflow entry for one window. */
+  /** A valid token from this client: it stays out of the shared overflow entry for `trustMs`. */
   recordSuccess(address: string, now: number): void {
     const key = clientKey(address);
     this.trusted.delete(key);
     if (this.trusted.size >= this.opts.maxTrusted) this.trusted.delete(this.trusted.keys().next().value as string);
-    this.trusted.set(key, now + this.opts.windowMs);
+    this.trusted.set(key, now + this.opts.trustMs);
   }
 
   get tracked(): number {

@@ -4,7 +4,7 @@ import { getDashboard } from '../ops/dashboard.js';
 import { resolvePeriod, type PeriodChoice } from '../ops/dashboard-period.js';
 import { addLeadNote, assignLead, getLead, setLeadStatus } from '../ops/lead-work.js';
 import { LEAD_STATUSES } from '../store/schema.js';
-import { errorResponse } from './admin-schemas.js';
+import { BODY_FAILURES, errorResponses } from './admin-schemas.js';
 
 /** The admin token is one shared identity: lead changes made through the API are recorded as 'api'. */
 const API_ACTOR = 'api';
@@ -41,7 +41,7 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
           },
           additionalProperties: false,
         },
-        response: { 400: errorResponse },
+        response: errorResponses(400),
       },
     },
     async (req) => getDashboard(deps.db, resolvePeriod(periodChoice(req.query), deps.clock.now())),
@@ -53,7 +53,7 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         summary: 'One lead: contact data, score with reasons, status, assignee, notes, history',
         params: idParams,
-        response: { 400: errorResponse, 404: errorResponse },
+        response: errorResponses(400, 404),
       },
     },
     async (req) => getLead(deps.db, req.params.id),
@@ -71,7 +71,7 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
           properties: { status: { type: 'string', enum: [...LEAD_STATUSES] } },
           additionalProperties: false,
         },
-        response: { 400: errorResponse, 404: errorResponse },
+        response: errorResponses(...BODY_FAILURES, 404),
       },
     },
     async (req) =>
@@ -90,7 +90,7 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
           properties: { assigneeId: { type: ['string', 'null'], maxLength: 64 } },
           additionalProperties: false,
         },
-        response: { 400: errorResponse, 404: errorResponse },
+        response: errorResponses(...BODY_FAILURES, 404),
       },
     },
     async (req) =>
@@ -114,7 +114,7 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
           properties: { text: { type: 'string' } },
           additionalProperties: false,
         },
-        response: { 400: errorResponse, 404: errorResponse },
+        response: errorResponses(...BODY_FAILURES, 404),
       },
     },
     async (req, reply) => {

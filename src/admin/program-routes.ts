@@ -9,7 +9,8 @@ import {
   type ProgramInput,
 } from '../ops/programs.js';
 import {
-  errorResponse,
+  BODY_FAILURES,
+  errorResponses,
   nameParams,
   programBody,
   programPatchBody,
@@ -23,13 +24,19 @@ type NameRoute = { Params: { name: string } };
 export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get(
     '/programs',
-    { schema: { summary: 'The program catalogue', response: { 200: programsResponse } } },
+    { schema: { summary: 'The program catalogue', response: { 200: programsResponse, ...errorResponses() } } },
     async () => listProgramsOp(deps.db),
   );
 
   app.post<{ Body: ProgramInput }>(
     '/programs',
-    { schema: { summary: 'Add a program', body: programBody, response: { 201: programSchema, 400: errorResponse } } },
+    {
+      schema: {
+        summary: 'Add a program',
+        body: programBody,
+        response: { 201: programSchema, ...errorResponses(...BODY_FAILURES, 409) },
+      },
+    },
     async (req, reply) => {
       const added = await addProgram(deps.db, req.body, deps.clock.now(), catalogueRules(deps));
       deps.programs.invalidate();
@@ -44,7 +51,7 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
         summary: 'Change fields of a program (by name)',
         params: nameParams,
         body: programPatchBody,
-        response: { 200: programSchema, 400: errorResponse, 404: errorResponse },
+        response: { 200: programSchema, ...errorResponses(...BODY_FAILURES, 404) },
       },
     },
     async (req) => {
@@ -60,7 +67,7 @@ export async function programRoutes(app: FastifyInstance, deps: Deps): Promise<v
       schema: {
         summary: 'Remove a program (by name)',
         params: nameParams,
-        response: { 204: { type: 'null' }, 404: errorResponse },
+        response: { 204: { type: 'null' }, ...errorResponses(400, 404) },
       },
     },
     async (req, reply) => {

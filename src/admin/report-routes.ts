@@ -3,13 +3,15 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { getStats } from '../ops/get-stats.js';
 import { leadsCsvStream } from '../ops/leads-csv.js';
+import { requireLeadInterest } from '../ops/lead-interests.js';
 import { iterateLeads, listLeads, type LeadFilter } from '../ops/list-leads.js';
-import { errorResponse, leadsQuery, leadsResponse, statsQuery, statsResponse } from './admin-schemas.js';
+import { errorResponses, leadsQuery, leadsResponse, statsQuery, statsResponse } from './admin-schemas.js';
 
 interface LeadsQuery {
   since?: string;
   until?: string;
   interest?: string;
+  source?: string;
   format: 'json' | 'csv';
   limit: number;
   offset: number;
@@ -19,7 +21,7 @@ interface LeadsQuery {
 function toMs(text: string | undefined, field: string): number | undefined {
   if (text === undefined) return undefined;
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new AppError('BAD_REQUEST', `${field} is not a date`);
+  if (Number.isNaN(ms)) throw new AppError('VALIDATION_FAILED', `${field} is not a date`, { field });
   return ms;
 }
 
@@ -31,7 +33,7 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       schema: {
         summary: 'Activity over the last days, opted-out users and the backlog',
         querystring: statsQuery,
-        response: { 200: statsResponse, 400: errorResponse },
+        response: { 200: statsResponse, ...errorResponses(400) },
       },
     },
     async (req) => getStats(deps.db, { days: req.query.days }, deps.clock.now()),
@@ -43,7 +45,7 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       schema: {
         summary: 'Leads, newest first, paginated; format=csv streams every matching lead as CSV (limit/offset ignored)',
         querystring: leadsQuery,
-        response: { 200: leadsResponse, 400: errorResponse },
+        response: { 200: leadsResponse, ...errorResponses(400) },
       },
     },
     async (req, reply) => {
@@ -53,7 +55,8 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const filter: LeadFilter = {
         ...(since !== undefined && { since }),
         ...(until !== undefined && { until }),
-        ...(q.interest && { interest: q.interest }),
+        ...(q.interest && { interest: await requireLeadInterest(deps.db, q.interest) }),
+        ...(q.source && { source: q.source }),
       };
       if (q.format === 'csv') {
         return reply

@@ -5,7 +5,7 @@ import { exportUser } from '../ops/export-user.js';
 import { getUserInfo } from '../ops/get-user-info.js';
 import {
   deleteResponse,
-  errorResponse,
+  errorResponses,
   exportResponse,
   phoneParams,
   userQuery,
@@ -13,7 +13,7 @@ import {
 } from './admin-schemas.js';
 
 type PhoneRoute = { Params: { phone: string } };
-const failures = { 400: errorResponse, 404: errorResponse };
+const failures = errorResponses(400, 404);
 
 /** GET users/:phone, GET users/:phone/export, DELETE users/:phone. */
 export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -56,7 +56,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
       },
     },
     async (req) => {
-      const result = await deleteUser(deps.db, req.params.phone, 'api', deps.clock.now());
+      const result = await deleteUser(deps.db, req.params.phone, 'api', deps.clock.now(), deps.media);
       req.log.info({ action: 'delete_user', auditId: result.auditId }, 'admin API: user deleted');
       return result;
     },

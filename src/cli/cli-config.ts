@@ -8,6 +8,8 @@ export interface CliConfig {
   development: boolean;
   dataRetentionDays: number | undefined;
   programsFile: string | undefined;
+  /** Client documents and media (delete-user and the retention purge remove them). */
+  mediaDir: string;
 }
 
 /**
@@ -24,5 +26,6 @@ export function loadCliConfig(env: Record<string, string | undefined>): CliConfi
     development: !production && config.env === 'development',
     dataRetentionDays: config.dataRetentionDays,
     programsFile: config.programsFile,
+    mediaDir: config.mediaDir,
   };
 }

@@ -35,7 +35,9 @@ export function reportError(err: unknown, verbose: boolean, write: (s: string) =
     code = EXIT_USAGE;
   } else if (err instanceof AppError) {
     line = `error: ${err.message}`;
-    if (err.code === 'BAD_REQUEST') code = EXIT_USAGE;
+    // What the operator typed is wrong (a phone, a field): bad usage. Anything else — unknown, already
+    // there (CONFLICT), refused by the conversation's state — is a failure of a well-formed command.
+    if (err.code === 'VALIDATION_FAILED' || err.code === 'BAD_REQUEST') code = EXIT_USAGE;
   } else if (err instanceof ConfigError) {
     line = `configuration: ${err.problems.join('; ')}`;
   } else if (isDatabaseUnavailable(err)) {

@@ -1,16 +1,31 @@
+import { localMediaStore } from '../media/media-store.js';
 import type { Command } from 'commander';
 import { cleanupSessions } from '../ops/cleanup-sessions.js';
 import { replayInbound } from '../ops/replay-inbound.js';
+import { rescoreLeads } from '../ops/rescore-leads.js';
 import { retryFailed } from '../ops/retry-failed.js';
 import type { CliContext } from './cli-context.js';
 import { durationOption, parseSince } from './parse-args.js';
 import { printJson, progressReporter, writeOut } from './output.js';
 
-/** cleanup-sessions, retry-failed, replay. */
+/** cleanup-sessions, retry-failed, replay, rescore-leads. */
 export function registerMaintenanceCommands(program: Command, ctx: CliContext): void {
   cleanupSessionsCommand(program, ctx);
   retryFailedCommand(program, ctx);
   replayCommand(program, ctx);
+  rescoreLeadsCommand(program, ctx);
+}
+
+function rescoreLeadsCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('rescore-leads')
+    .description("score every lead again now (the server does it daily: the score's recency decays)")
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      const result = await ctx.withDb(({ db }) => rescoreLeads(db, ctx.now()));
+      if (o.json) return printJson(result);
+      writeOut(`${result.leadsScored} lead(s) scored again at ${result.at}`);
+    });
 }
 
 function cleanupSessionsCommand(program: Command, ctx: CliContext): void {
@@ -26,7 +41,12 @@ function cleanupSessionsCommand(program: Command, ctx: CliContext): void {
       const result = await ctx.withDb(({ db, config }) =>
         cleanupSessions(
           db,
-          { olderThanMs: o.olderThan, retentionDays: config.dataRetentionDays, onProgress: progress },
+          {
+            olderThanMs: o.olderThan,
+            retentionDays: config.dataRetentionDays,
+            onProgress: progress,
+            media: localMediaStore(config.mediaDir),
+          },
           ctx.now(),
         ),
       );
@@ -35,7 +55,7 @@ function cleanupSessionsCommand(program: Command, ctx: CliContext): void {
       writeOut(`${result.sessionsReset} idle session(s) reset to the main menu`);
       writeOut(
         result.purgedBefore
-          ? `${result.messagesPurged} message(s) and ${result.statusesPurged} status(es) from before ${result.purgedBefore} purged (DATA_RETENTION_DAYS)`
+          ? `${result.messagesPurged} message(s), ${result.statusesPurged} status(es) and ${result.filesPurged} file(s) from before ${result.purgedBefore} purged (DATA_RETENTION_DAYS)`
           : 'no message purge: DATA_RETENTION_DAYS is not set',
       );
     });

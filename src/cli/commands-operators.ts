@@ -4,7 +4,7 @@ import type { CliContext } from './cli-context.js';
 import { printJson, printTable, writeOut } from './output.js';
 import { readNewPassword } from './read-password.js';
 
-/** operators add|list|disable|reset-password: who may sign in to the console. */
+/** operators add|list|disable|enable|reset-password: who may sign in to the console. */
 export function registerOperatorCommands(program: Command, ctx: CliContext): void {
   const operators = program.command('operators').description('manage the console operators');
   operators
@@ -43,6 +43,13 @@ export function registerOperatorCommands(program: Command, ctx: CliContext): voi
     .action(async (email: string) => {
       const op = await ctx.withDb(({ db }) => setOperatorDisabled(db, email, true));
       writeOut(`disabled ${op.email}; their sessions have ended\n`);
+    });
+  operators
+    .command('enable <email>')
+    .description('let a disabled operator sign in again (clears their failed sign-ins)')
+    .action(async (email: string) => {
+      const op = await ctx.withDb(({ db }) => setOperatorDisabled(db, email, false));
+      writeOut(`enabled ${op.email}; they can sign in again\n`);
     });
   operators
     .command('reset-password <email>')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addProgram, listProgramsOp, removeProgram, updateProgram, type ProgramInput } from '../ops/programs.js';
 import type { CliContext } from './cli-context.js';
+import { UsageError } from './cli-errors.js';
 import { positiveInt } from './parse-args.js';
 import { printJson, printTable, writeOut } from './output.js';
 
@@ -40,6 +41,22 @@ function fields(o: ProgramOptions): Partial<Omit<ProgramInput, 'name'>> {
   };
 }
 
+/** What `programs add` needs, as the options are spelled (the API's schema requires the same fields). */
+const REQUIRED_FOR_ADD: [keyof ProgramOptions, string][] = [
+  ['country', '--country'],
+  ['category', '--category'],
+  ['minInvestment', '--min-investment'],
+  ['link', '--link'],
+  ['rank', '--rank'],
+];
+
+/** Every missing option named at once (commander's requiredOption stops at the first). */
+function requireAddOptions(o: ProgramOptions): void {
+  const missing = REQUIRED_FOR_ADD.filter(([key]) => o[key] === undefined).map(([, flag]) => flag);
+  if (missing.length > 0)
+    throw new UsageError(`missing required option${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
+}
+
 /** programs list|add|update|remove: the catalogue, without editing files. */
 export function registerProgramCommands(program: Command, ctx: CliContext): void {
   const programs = program.command('programs').description('manage the program catalogue');
@@ -59,6 +76,7 @@ export function registerProgramCommands(program: Command, ctx: CliContext): void
       .command('add <name>')
       .description('add a program (country, category, min-investment, link and rank required)'),
   ).action(async (name: string, o: ProgramOptions) => {
+    requireAddOptions(o);
     const added = await ctx.withDb(({ db, config }) =>
       addProgram(db, { ...fields(o), name } as ProgramInput, ctx.now(), { allowHttpLinks: config.development }),
     );

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Option, type Command } from 'commander';
 import { getStats } from '../ops/get-stats.js';
 import { leadsCsvStream } from '../ops/leads-csv.js';
+import { INTEREST_HELP, requireLeadInterest } from '../ops/lead-interests.js';
 import { iterateLeads, type LeadFilter, type LeadView } from '../ops/list-leads.js';
 import type { CliContext } from './cli-context.js';
 import { parseSince, positiveInt } from './parse-args.js';
@@ -40,23 +41,34 @@ function statsCommand(program: Command, ctx: CliContext): void {
     });
 }
 
+interface ListLeadsOptions {
+  since?: string;
+  until?: string;
+  interest?: string;
+  source?: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
 function listLeadsCommand(program: Command, ctx: CliContext): void {
   program
     .command('list-leads')
     .description('leads, oldest first: a table, --json or --csv (safe to open in a spreadsheet)')
     .option('--since <date>', 'created at or after: 2024-02-01, an ISO time, or a duration such as 7d')
     .option('--until <date>', 'created before')
-    .option('--interest <text>', 'only leads with this interest')
+    .option('--interest <text>', `only leads with this interest: ${INTEREST_HELP}`)
+    .option('--source <text>', 'only leads from this source, exactly: "ad <headline>" or "direct"')
     .addOption(new Option('--json', 'machine-readable output').conflicts('csv'))
     .addOption(new Option('--csv', 'CSV on stdout').conflicts('json'))
-    .action(async (o: { since?: string; until?: string; interest?: string; json?: boolean; csv?: boolean }) => {
+    .action(async (o: ListLeadsOptions) => {
       const now = ctx.now();
       const filter: LeadFilter = {
         ...(o.since ? { since: parseSince(o.since, now) } : {}),
         ...(o.until ? { until: parseSince(o.until, now, '--until') } : {}),
-        ...(o.interest ? { interest: o.interest } : {}),
+        ...(o.source ? { source: o.source } : {}),
       };
       await ctx.withDb(async ({ db }) => {
+        if (o.interest) filter.interest = await requireLeadInterest(db, o.interest);
         if (o.csv) return pipeline(leadsCsvStream(iterateLeads(db, filter)), process.stdout, { end: false });
         const leads: LeadView[] = [];
         for await (const lead of iterateLeads(db, filter)) leads.push(lead);

@@ -1,14 +1,16 @@
+import { localMediaStore } from '../media/media-store.js';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { deleteUser } from '../ops/delete-user.js';
 import { exportUser } from '../ops/export-user.js';
-import { getUserInfo, type UserInfo } from '../ops/get-user-info.js';
+import { countStatuses, countMessageRows, describeMessageCounts, describeStatuses } from '../ops/count-messages.js';
+import { getUserInfo, USER_MESSAGES_MAX, type UserInfo } from '../ops/get-user-info.js';
 import { replyAsOperator } from '../ops/handoff-conversations.js';
 import { DEFAULT_TEST_TEXT, queueTestMessage } from '../ops/queue-test-message.js';
 import type { CliContext } from './cli-context.js';
 import { CliFailure } from './cli-errors.js';
 import { confirm } from './confirm.js';
-import { positiveInt } from './parse-args.js';
+import { wholeNumber } from './parse-args.js';
 import { printJson, printRecord, printTable, progressReporter, shortTime, writeOut } from './output.js';
 
 function printUserInfo(u: UserInfo): void {
@@ -18,12 +20,15 @@ function printUserInfo(u: UserInfo): void {
     'current step': s?.currentStep,
     'session active': s ? (s.isActive ? 'yes' : 'no') : null,
     'profile name': s?.profileName,
+    language: s ? (s.languageLabel ?? 'not known yet (English)') : null,
     'last activity (UTC)': shortTime(s?.lastActivity),
-    'messages in / out': `${u.totals.incoming} / ${u.totals.outgoing}`,
+    messages: describeMessageCounts(u.totals),
     lead: u.lead
       ? [u.lead.name, u.lead.email, u.lead.interest, u.lead.budget && `$${u.lead.budget}`].filter(Boolean).join(' · ')
       : null,
   });
+  // --messages 0 asks for the summary only, as messages=0 does on the API.
+  if (u.messages.length === 0) return;
   printTable(
     ['time (UTC)', 'dir', 'status', 'type', 'text'],
     u.messages.map((m) => [
@@ -49,7 +54,12 @@ function userInfoCommand(program: Command, ctx: CliContext): void {
   program
     .command('user-info <phone>')
     .description('session (opt-out included), lead and the last messages with time and delivery status')
-    .option('--messages <n>', 'how many recent messages', positiveInt, 20)
+    .option(
+      '--messages <n>',
+      `how many recent messages to list (0 to ${USER_MESSAGES_MAX}; 0 shows the summary only)`,
+      wholeNumber(0, USER_MESSAGES_MAX),
+      20,
+    )
     .option('--json', 'machine-readable output')
     .action(async (phone: string, o: { messages: number; json?: boolean }) => {
       const info = await ctx.withDb(({ db }) => getUserInfo(db, phone, { messages: o.messages }));
@@ -70,8 +80,11 @@ function exportUserCommand(program: Command, ctx: CliContext): void {
       const text = JSON.stringify(data, null, 2);
       if (!o.output) return writeOut(text);
       await writeFile(o.output, `${text}\n`, { mode: 0o600 }); // personal data: readable by the owner only
+      const messages = describeMessageCounts(
+        countMessageRows(data.messages.map((m) => ({ direction: m.direction, type: m.type }))),
+      );
       writeOut(
-        `exported ${data.messages.length} message(s), ${data.statuses.length} status(es), ${data.notifications.length} notification(s) to ${o.output}`,
+        `exported ${messages}, ${describeStatuses(data.statuses.length)}, ${data.notifications.length} notification(s) to ${o.output}`,
       );
     });
 }
@@ -83,17 +96,18 @@ function deleteUserCommand(program: Command, ctx: CliContext): void {
     .option('--yes', 'do not ask for confirmation')
     .option('--json', 'machine-readable output')
     .action(async (phone: string, o: { yes?: boolean; json?: boolean }) => {
-      const result = await ctx.withDb(async ({ db }) => {
+      const result = await ctx.withDb(async ({ db, config }) => {
         const info = await getUserInfo(db, phone, { messages: 0 }); // unknown users fail here, before any question
-        const what = `${info.totals.incoming + info.totals.outgoing} message(s), ${info.lead ? 'a lead' : 'no lead'}, ${info.session ? 'a session' : 'no session'}`;
+        const statuses = describeStatuses(await countStatuses(db, info.phone));
+        const what = `${describeMessageCounts(info.totals)}; ${statuses}; ${info.lead ? 'a lead' : 'no lead'}; ${info.session ? 'a session' : 'no session'}`;
         if (!o.yes && !(await confirm(`Delete everything stored about ${info.phone} (${what})?`)))
           throw new CliFailure('aborted: nothing was deleted');
-        return deleteUser(db, info.phone, 'cli', ctx.now());
+        return deleteUser(db, info.phone, 'cli', ctx.now(), localMediaStore(config.mediaDir));
       });
       if (o.json) return printJson(result);
       const d = result.deleted;
       writeOut(
-        `deleted ${result.phone}: ${d.messages} message(s), ${d.statuses} status(es), ${d.sessions} session(s), ${d.leads} lead(s), ${d.notifications} notification(s) (audit #${result.auditId})`,
+        `deleted ${result.phone}: ${d.messages} message row(s) (in, out and mark-read receipts), ${describeStatuses(d.statuses)}, ${d.sessions} session(s), ${d.leads} lead(s), ${d.notifications} notification(s), ${result.files} file(s) (audit #${result.auditId})`,
       );
     });
 }

@@ -25,6 +25,16 @@ export function positiveInt(text: string): number {
   return n;
 }
 
+/** Commander option parser for whole numbers in a range (the same range the API's schema has). */
+export function wholeNumber(min: number, max: number): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
 /**
  * A point in time as operators write it: `2024-02-01` (midnight UTC), a full ISO time, or a duration
  * meaning "that long ago" (`7d`). Returns epoch ms.

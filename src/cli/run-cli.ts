@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createCliContext, type CliContext } from './cli-context.js';
 import { EXIT_OK, reportError } from './cli-errors.js';
+import { registerCannedCommands } from './commands-canned.js';
 import { registerDbCommands } from './commands-db.js';
 import { registerMaintenanceCommands } from './commands-maintenance.js';
 import { registerOperatorCommands } from './commands-operators.js';
@@ -21,6 +22,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerMaintenanceCommands(program, ctx);
   registerProgramCommands(program, ctx);
   registerOperatorCommands(program, ctx);
+  registerCannedCommands(program, ctx);
   return program;
 }
 

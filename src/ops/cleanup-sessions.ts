@@ -1,11 +1,15 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { MediaStore } from '../media/media-store.js';
 import type { Database } from '../store/schema.js';
+import { removeStoredFiles } from './media-files.js';
 import type { ProgressFn } from './export-user.js';
 
 export interface CleanupResult {
   sessionsReset: number;
   messagesPurged: number;
   statusesPurged: number;
+  /** Client documents and media older than the cut-off, removed with their bytes. */
+  filesPurged: number;
   /** The retention cut-off applied (ISO), or null when DATA_RETENTION_DAYS is not set. */
   purgedBefore: string | null;
 }
@@ -22,18 +26,24 @@ const DAY_MS = 86_400_000;
  */
 export async function cleanupSessions(
   db: Kysely<Database>,
-  args: { olderThanMs: number; retentionDays?: number; batchSize?: number; onProgress?: ProgressFn },
+  args: {
+    olderThanMs: number;
+    retentionDays?: number;
+    batchSize?: number;
+    onProgress?: ProgressFn;
+    media?: MediaStore;
+  },
   now: number,
 ): Promise<CleanupResult> {
   const batchSize = args.batchSize ?? 1000;
   const sessionsReset = await resetIdleSessions(db, now - args.olderThanMs, batchSize, now, args.onProgress);
   if (args.retentionDays === undefined)
-    return { sessionsReset, messagesPurged: 0, statusesPurged: 0, purgedBefore: null };
+    return { sessionsReset, messagesPurged: 0, statusesPurged: 0, filesPurged: 0, purgedBefore: null };
   return {
     sessionsReset,
     ...(await purgeExpiredMessages(
       db,
-      { retentionDays: args.retentionDays, batchSize, onProgress: args.onProgress },
+      { retentionDays: args.retentionDays, batchSize, onProgress: args.onProgress, media: args.media },
       now,
     )),
   };
@@ -42,12 +52,47 @@ export async function cleanupSessions(
 /** The DATA_RETENTION_DAYS purge alone (also for the server's daily retention job). */
 export async function purgeExpiredMessages(
   db: Kysely<Database>,
-  args: { retentionDays: number; batchSize?: number; onProgress?: ProgressFn },
+  args: { retentionDays: number; batchSize?: number; onProgress?: ProgressFn; media?: MediaStore },
   now: number,
 ): Promise<Omit<CleanupResult, 'sessionsReset'> & { purgedBefore: string }> {
   const cutoff = now - args.retentionDays * DAY_MS;
   const purged = await purgeOldMessages(db, cutoff, args.batchSize ?? 1000, args.onProgress);
-  return { ...purged, purgedBefore: new Date(cutoff).toISOString() };
+  const filesPurged = args.media ? await purgeOldFiles(db, args.media, cutoff, args.batchSize ?? 1000) : 0;
+  return { ...purged, filesPurged, purgedBefore: new Date(cutoff).toISOString() };
+}
+
+/**
+ * Client documents and media that arrived (or were sent) before the cut-off: rows first, in
+ * batches, then their bytes (a crash in between leaves only files nobody can reach by a row).
+ * Needs the store, so the server's retention job and the CLI pass MEDIA_DIR's.
+ */
+async function purgeOldFiles(db: Kysely<Database>, media: MediaStore, cutoff: number, batchSize: number) {
+  let purged = 0;
+  for (;;) {
+    const batch = await db
+      .selectFrom('media_files')
+      .select(['id', 'storage_key'])
+      .where('created_at', '<', cutoff)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (batch.length === 0) break;
+    await db
+      .deleteFrom('media_files')
+      .where(
+        'id',
+        'in',
+        batch.map((f) => f.id),
+      )
+      .execute();
+    await removeStoredFiles(
+      media,
+      batch.map((f) => f.storage_key),
+    );
+    purged += batch.length;
+    if (batch.length < batchSize) break;
+  }
+  return purged;
 }
 
 // A session created but never answered has no last_activity: its creation time counts.

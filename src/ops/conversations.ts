@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { getUserInfo, type UserInfo } from './get-user-info.js';
+import { mediaOfMessages, type MediaView } from './media-files.js';
+import { timelinePeople, type TimelinePeople } from './timeline-people.js';
 import { parseJsonText } from './require-phone.js';
 
 export interface ConversationSummary {
@@ -75,8 +77,11 @@ export function choicesOf(payloadText: string): SeenChoices | null {
   return null;
 }
 
-export interface Timeline extends UserInfo {
+/** With who sent each person's message and the handoff transitions among the messages (timeline-people.ts). */
+export interface Timeline extends UserInfo, TimelinePeople {
   choices: Map<number, SeenChoices>;
+  /** The file each message carried (client documents and media), by message id. */
+  media: Map<number, MediaView>;
 }
 
 /** One person's whole conversation (the latest `limit` messages), with the choices each menu offered. */
@@ -91,7 +96,11 @@ export async function getTimeline(db: Kysely<Database>, phone: string, limit = 5
       if (c) choices.set(Number(r.id), c);
     }
   }
-  return { ...info, choices };
+  const media = await mediaOfMessages(
+    db,
+    info.messages.map((m) => m.id),
+  );
+  return { ...info, choices, media, ...(await timelinePeople(db, phone, info.messages)) };
 }
 
 /**
@@ -99,7 +108,7 @@ export async function getTimeline(db: Kysely<Database>, phone: string, limit = 5
  * queued, a status moves, the session steps or the lead changes. Polled by the live stream.
  */
 export async function conversationVersion(db: Kysely<Database>, phone: string): Promise<string> {
-  const [m, s, l] = await Promise.all([
+  const [m, s, l, f, h] = await Promise.all([
     db
       .selectFrom('whatsapp_messages')
       .select((eb) => [eb.fn.max('updated_at').as('at'), eb.fn.countAll<number>().as('n')])
@@ -107,6 +116,18 @@ export async function conversationVersion(db: Kysely<Database>, phone: string): 
       .executeTakeFirst(),
     db.selectFrom('whatsapp_sessions').select('updated_at').where('phone', '=', phone).executeTakeFirst(),
     db.selectFrom('whatsapp_leads').select('updated_at').where('phone', '=', phone).executeTakeFirst(),
+    // A client's file is fetched after its message arrived: the page shows it once it is stored.
+    db
+      .selectFrom('media_files')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .where('phone', '=', phone)
+      .executeTakeFirst(),
+    // A claim, an assignment, a resolve or a timeout shows in the timeline too.
+    db
+      .selectFrom('handoff_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .where('phone', '=', phone)
+      .executeTakeFirst(),
   ]);
-  return [m?.at ?? 0, m?.n ?? 0, s?.updated_at ?? 0, l?.updated_at ?? 0].map(String).join(':');
+  return [m?.at ?? 0, m?.n ?? 0, s?.updated_at ?? 0, l?.updated_at ?? 0, f?.at ?? 0, h?.id ?? 0].map(String).join(':');
 }

@@ -1,8 +1,8 @@
-// The bot's response time and the delivery outcomes of what it sent, for the dashboard.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+// The bot's response time and the delivery outcomes of what it sent, for the dashboard: read from the
+// period's day figures (ops/dashboard-days.ts), so no message rows are loaded for them.
 import { graphErrorInWords } from '../whatsapp/graph-error-words.js';
-import { dayOf, daysOf, type Period } from './dashboard-period.js';
+import { DAY_MS } from './dashboard-period.js';
+import type { DayFigures } from './dashboard-days.js';
 
 export interface ResponseTimeDay {
   day: string;
@@ -23,68 +23,43 @@ export interface DeliveryOutcomes {
   topErrors: { code: number | null; words: string; count: number }[];
 }
 
-/** Nearest-rank percentile of sorted values. */
+/** Nearest-rank percentile of sorted values (the rule the day figures' SQL follows). */
 export function percentile(sorted: readonly number[], pct: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((pct / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-export async function responseTimes(db: Kysely<Database>, p: Period): Promise<ResponseTimeDay[]> {
-  const rows = await db
-    .selectFrom('whatsapp_messages as i')
-    .innerJoin('whatsapp_messages as o', 'o.reply_to', 'i.id')
-    .select((eb) => ['i.created_at as storedAt', eb.fn.min<number>('o.sent_at').as('sentAt')])
-    .where('i.direction', '=', 'incoming')
-    .where('i.timestamp', '>=', p.since)
-    .where('i.timestamp', '<', p.until)
-    .where('o.sent_at', 'is not', null)
-    .where('o.type', '<>', 'read')
-    .groupBy(['i.id', 'i.created_at'])
-    .execute();
-  const byDay = new Map<string, number[]>();
-  for (const r of rows) {
-    const day = dayOf(Number(r.storedAt));
-    const list = byDay.get(day) ?? [];
-    list.push(Math.max(0, Number(r.sentAt) - Number(r.storedAt)));
-    byDay.set(day, list);
-  }
-  return daysOf(p).map((day) => {
-    const ms = (byDay.get(day) ?? []).sort((a, b) => a - b);
-    return { day, answered: ms.length, p50Ms: percentile(ms, 50), p95Ms: percentile(ms, 95) };
-  });
+const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** p50 and p95 per day, by the day the inbound message was sent (Meta's timestamp). */
+export function responseTimes(days: readonly DayFigures[]): ResponseTimeDay[] {
+  return days.map((f) => ({ day: isoDay(f.day), answered: f.answered, p50Ms: f.p50Ms, p95Ms: f.p95Ms }));
 }
 
-export async function deliveryOutcomes(db: Kysely<Database>, p: Period, topN = 5): Promise<DeliveryOutcomes> {
-  const outgoing = db
-    .selectFrom('whatsapp_messages')
-    .where('direction', '=', 'outgoing')
-    .where('type', '<>', 'read')
-    .where('timestamp', '>=', p.since)
-    .where('timestamp', '<', p.until);
-  const byStatus = await outgoing
-    .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  const errors = await outgoing
-    .select((eb) => ['error_code', eb.fn.max('error_title').as('title'), eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'failed')
-    .groupBy('error_code')
-    .orderBy('n', 'desc')
-    .orderBy('error_code')
-    .limit(topN)
-    .execute();
-  const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+export function deliveryOutcomes(days: readonly DayFigures[], topN = 5): DeliveryOutcomes {
+  const sum = (pick: (f: DayFigures) => number) => days.reduce((a, f) => a + pick(f), 0);
+  const errors = new Map<string, { code: number | null; title: string | null; n: number }>();
+  for (const f of days)
+    for (const e of f.errors) {
+      const key = String(e.code);
+      const seen = errors.get(key);
+      if (!seen) errors.set(key, { ...e });
+      else {
+        seen.n += e.n;
+        // max(error_title), as SQL would over the whole period
+        if (e.title !== null && (seen.title === null || e.title > seen.title)) seen.title = e.title;
+      }
+    }
+  const top = [...errors.values()]
+    .sort((a, b) => b.n - a.n || (a.code ?? Infinity) - (b.code ?? Infinity))
+    .slice(0, topN);
   return {
-    sent: count('sent'),
-    delivered: count('delivered'),
-    read: count('read'),
-    failed: count('failed'),
-    pending: count('queued') + count('sending'),
-    topErrors: errors.map((e) => ({
-      code: e.error_code === null ? null : Number(e.error_code),
-      words: graphErrorInWords(e.error_code === null ? null : Number(e.error_code), e.title),
-      count: Number(e.n),
-    })),
+    sent: sum((f) => f.sent),
+    delivered: sum((f) => f.delivered),
+    read: sum((f) => f.read),
+    failed: sum((f) => f.failed),
+    pending: sum((f) => f.pending),
+    topErrors: top.map((e) => ({ code: e.code, words: graphErrorInWords(e.code, e.title), count: e.n })),
   };
 }

@@ -19,7 +19,7 @@ function parseDay(text: string, name: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
   if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text.trim())
-    throw new AppError('BAD_REQUEST', `${name} must be a date as YYYY-MM-DD`);
+    throw new AppError('VALIDATION_FAILED', `${name} must be a date as YYYY-MM-DD`, { field: name });
   return ms;
 }
 
@@ -31,8 +31,10 @@ export function resolvePeriod(choice: PeriodChoice, now: number): Period {
   if (choice === '30d') return { since: today - 29 * DAY_MS, until: today + DAY_MS };
   const since = parseDay(choice.from, 'from');
   const until = parseDay(choice.to, 'to') + DAY_MS;
-  if (until <= since) throw new AppError('BAD_REQUEST', 'the period must end on or after its first day');
-  if ((until - since) / DAY_MS > MAX_DAYS) throw new AppError('BAD_REQUEST', `a period is at most ${MAX_DAYS} days`);
+  if (until <= since)
+    throw new AppError('VALIDATION_FAILED', 'the period must end on or after its first day', { field: 'to' });
+  if ((until - since) / DAY_MS > MAX_DAYS)
+    throw new AppError('VALIDATION_FAILED', `a period is at most ${MAX_DAYS} days`, { field: 'to' });
   return { since, until };
 }
 

@@ -4,9 +4,12 @@ import { sql, type Kysely } from 'kysely';
 import { MENU_OPTIONS, optionLabel } from '../conversation/menus.js';
 import { messagesFor } from '../messages.js';
 import type { Database } from '../store/schema.js';
-import { daysOf, DAY_MS, type Period } from './dashboard-period.js';
+import { DAY_MS, type Period } from './dashboard-period.js';
 import { deliveryOutcomes, responseTimes, type DeliveryOutcomes, type ResponseTimeDay } from './dashboard-delivery.js';
+import { activeUsers, distinctOver, periodDays, type DayFigures } from './dashboard-days.js';
+import { periodCohorts, type CohortDay } from './dashboard-cohorts.js';
 import { iso } from './require-phone.js';
+import { leadSources, type LeadSource } from './dashboard-sources.js';
 
 export interface FunnelStep {
   step: 'first_message' | 'chose_option' | 'started_form' | 'became_lead';
@@ -27,6 +30,8 @@ export interface Dashboard {
   responseTimes: ResponseTimeDay[];
   delivery: DeliveryOutcomes;
   daily: { day: string; newUsers: number; leads: number }[];
+  /** Leads created in the period per source (`ad <headline>` or `direct`) and ad id. */
+  sources: LeadSource[];
 }
 
 /** Budget buckets by their lower bound in USD. */
@@ -42,75 +47,31 @@ export const BUDGET_BUCKETS = [
 const num = (v: unknown) => Number(v ?? 0);
 const dayIndex = sql.lit(DAY_MS);
 
-async function totals(db: Kysely<Database>, p: Period): Promise<Dashboard['totals']> {
-  const users = await db
-    .selectFrom('whatsapp_sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('created_at', '>=', p.since)
-    .where('created_at', '<', p.until)
-    .executeTakeFirstOrThrow();
-  const messages = await db
-    .selectFrom('whatsapp_messages')
-    .select((eb) => [
-      'direction',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>('phone').distinct().as('users'),
-    ])
-    .where('timestamp', '>=', p.since)
-    .where('timestamp', '<', p.until)
-    .where('type', '<>', 'read')
-    .groupBy('direction')
-    .execute();
+async function totals(
+  db: Kysely<Database>,
+  p: Period,
+  days: DayFigures[],
+  cohorts: CohortDay[],
+): Promise<Dashboard['totals']> {
   const leads = await db
     .selectFrom('whatsapp_leads')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('created_at', '>=', p.since)
     .where('created_at', '<', p.until)
     .executeTakeFirstOrThrow();
-  const incoming = messages.find((m) => m.direction === 'incoming');
   return {
-    newUsers: num(users.n),
-    activeConversations: num(incoming?.users),
-    messagesIn: num(incoming?.n),
-    messagesOut: num(messages.find((m) => m.direction === 'outgoing')?.n),
+    newUsers: cohorts.reduce((a, c) => a + c.users, 0),
+    activeConversations: activeUsers(days),
+    messagesIn: days.reduce((a, f) => a + f.messagesIn, 0),
+    messagesOut: days.reduce((a, f) => a + f.messagesOut, 0),
     leads: num(leads.n),
   };
 }
 
-async function funnel(db: Kysely<Database>, p: Period): Promise<FunnelStep[]> {
-  const cohort = db
-    .selectFrom('whatsapp_sessions')
-    .select('phone')
-    .where('created_at', '>=', p.since)
-    .where('created_at', '<', p.until);
-  const countCohort = (q: 'options' | 'form' | 'leads' | 'all') => {
-    if (q === 'leads')
-      return db
-        .selectFrom('whatsapp_leads')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('phone', 'in', cohort)
-        .executeTakeFirstOrThrow();
-    if (q === 'all')
-      return db
-        .selectFrom('whatsapp_sessions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('created_at', '>=', p.since)
-        .where('created_at', '<', p.until)
-        .executeTakeFirstOrThrow();
-    return db
-      .selectFrom('conversation_events')
-      .select((eb) => eb.fn.count<number>('phone').distinct().as('n'))
-      .where('kind', '=', 'option')
-      .$if(q === 'form', (qb) => qb.where('value', '=', '3'))
-      .where('phone', 'in', cohort)
-      .executeTakeFirstOrThrow();
-  };
-  const counts = [
-    num((await countCohort('all')).n),
-    num((await countCohort('options')).n),
-    num((await countCohort('form')).n),
-    num((await countCohort('leads')).n),
-  ];
+/** The users whose first message falls in the period, and how far they went (by now). */
+function funnel(cohorts: CohortDay[]): FunnelStep[] {
+  const sum = (pick: (c: CohortDay) => number) => cohorts.reduce((a, c) => a + pick(c), 0);
+  const counts = [sum((c) => c.users), sum((c) => c.chose), sum((c) => c.form), sum((c) => c.leads)];
   const names = ['first_message', 'chose_option', 'started_form', 'became_lead'] as const;
   return names.map((step, i) => {
     const before = i === 0 ? counts[0]! : counts[i - 1]!;
@@ -124,31 +85,21 @@ async function funnel(db: Kysely<Database>, p: Period): Promise<FunnelStep[]> {
   });
 }
 
-async function options(db: Kysely<Database>, p: Period): Promise<Dashboard['options']> {
-  const rows = await db
-    .selectFrom('conversation_events')
-    .select((eb) => ['value', eb.fn.countAll<number>().as('uses'), eb.fn.count<number>('phone').distinct().as('users')])
-    .where('kind', '=', 'option')
-    .where('created_at', '>=', p.since)
-    .where('created_at', '<', p.until)
-    .groupBy('value')
-    .execute();
+function options(days: DayFigures[]): Dashboard['options'] {
   const english = messagesFor('en');
   return MENU_OPTIONS.map((n) => {
-    const row = rows.find((r) => r.value === String(n));
-    return { option: n, label: optionLabel(english, n), uses: num(row?.uses), users: num(row?.users) };
+    const perDay = days.map((f) => ({ day: f.day, o: f.options.find((x) => x[0] === String(n)) }));
+    return {
+      option: n,
+      label: optionLabel(english, n),
+      uses: perDay.reduce((a, x) => a + (x.o?.[1] ?? 0), 0),
+      users: distinctOver(perDay.map((x) => ({ day: x.day, byPrev: x.o?.[2] ?? [] }))),
+    };
   });
 }
 
-async function budgets(db: Kysely<Database>, p: Period): Promise<Dashboard['budgets']> {
-  const rows = await db
-    .selectFrom('conversation_events')
-    .select((eb) => ['value', eb.fn.countAll<number>().as('n')])
-    .where('kind', '=', 'budget')
-    .where('created_at', '>=', p.since)
-    .where('created_at', '<', p.until)
-    .groupBy('value')
-    .execute();
+function budgets(days: DayFigures[]): Dashboard['budgets'] {
+  const rows = days.flatMap((f) => f.budgets.map(([value, n]) => ({ value, n })));
   const counts = BUDGET_BUCKETS.map(() => 0);
   for (const r of rows) {
     const usd = Number(r.value);
@@ -161,31 +112,35 @@ async function budgets(db: Kysely<Database>, p: Period): Promise<Dashboard['budg
   return BUDGET_BUCKETS.map((b, i) => ({ ...b, count: counts[i]! }));
 }
 
-async function daily(db: Kysely<Database>, p: Period): Promise<Dashboard['daily']> {
-  const perDay = async (table: 'whatsapp_sessions' | 'whatsapp_leads') => {
-    const rows = await db
-      .selectFrom(table)
-      .select((eb) => [sql<number>`created_at / ${dayIndex}`.as('d'), eb.fn.countAll<number>().as('n')])
-      .where('created_at', '>=', p.since)
-      .where('created_at', '<', p.until)
-      .groupBy(sql`created_at / ${dayIndex}`)
-      .execute();
-    return new Map(rows.map((r) => [new Date(num(r.d) * DAY_MS).toISOString().slice(0, 10), num(r.n)]));
-  };
-  const users = await perDay('whatsapp_sessions');
-  const leads = await perDay('whatsapp_leads');
-  return daysOf(p).map((day) => ({ day, newUsers: users.get(day) ?? 0, leads: leads.get(day) ?? 0 }));
+async function daily(db: Kysely<Database>, p: Period, cohorts: CohortDay[]): Promise<Dashboard['daily']> {
+  const rows = await db
+    .selectFrom('whatsapp_leads')
+    .select((eb) => [sql<number>`created_at / ${dayIndex}`.as('d'), eb.fn.countAll<number>().as('n')])
+    .where('created_at', '>=', p.since)
+    .where('created_at', '<', p.until)
+    .groupBy(sql`created_at / ${dayIndex}`)
+    .execute();
+  const leads = new Map(rows.map((r) => [num(r.d), num(r.n)]));
+  return cohorts.map((c) => ({
+    day: new Date(c.day * DAY_MS).toISOString().slice(0, 10),
+    newUsers: c.users,
+    leads: leads.get(c.day) ?? 0,
+  }));
 }
 
 export async function getDashboard(db: Kysely<Database>, p: Period): Promise<Dashboard> {
+  // The message figures, a day at a time: from the daily roll-up where it has the day, else from the messages.
+  const days = await periodDays(db, p);
+  const cohorts = await periodCohorts(db, p);
   return {
     period: { since: iso(p.since)!, until: iso(p.until)! },
-    totals: await totals(db, p),
-    funnel: await funnel(db, p),
-    options: await options(db, p),
-    budgets: await budgets(db, p),
-    responseTimes: await responseTimes(db, p),
-    delivery: await deliveryOutcomes(db, p),
-    daily: await daily(db, p),
+    totals: await totals(db, p, days, cohorts),
+    funnel: funnel(cohorts),
+    options: options(days),
+    budgets: budgets(days),
+    responseTimes: responseTimes(days),
+    delivery: deliveryOutcomes(days),
+    daily: await daily(db, p, cohorts),
+    sources: await leadSources(db, p),
   };
 }

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { MediaStore } from '../media/media-store.js';
 import type { Database } from '../store/schema.js';
-import { requirePhone, unknownUser } from './require-phone.js';
+import { requireUserKey, unknownUser } from './require-phone.js';
+import { forgetDaysOf } from '../store/forget-days.js';
+import { removeStoredFiles } from './media-files.js';
 
 /** Who erased: the CLI, the admin API, or a console operator (`operator:<id>`). */
 export type Actor = 'cli' | 'api' | `operator:${number}`;
@@ -8,6 +11,8 @@ export type Actor = 'cli' | 'api' | `operator:${number}`;
 export interface DeleteUserResult {
   phone: string;
   deleted: { sessions: number; messages: number; statuses: number; leads: number; notifications: number };
+  /** Their documents and media removed from MEDIA_DIR. */
+  files: number;
   auditId: number;
 }
 
@@ -25,10 +30,13 @@ export async function deleteUser(
   phoneInput: string,
   actor: Actor,
   now: number,
+  media: MediaStore,
 ): Promise<DeleteUserResult> {
-  const phone = requirePhone(phoneInput);
-  return db.transaction().execute(async (trx) => {
-    // The session first: its row lock makes a worker that is answering this person right now finish
+  const phone = await requireUserKey(db, phoneInput);
+  const result = await db.transaction().execute(async (trx) => {
+    // The dashboard's stored days that counted this person are computed again from what is left.
+    await forgetDaysOf(trx, phone);
+    // Then the session: its row lock makes a worker that is answering this person right now finish
     // (and commit its replies) before we delete, so nothing it wrote survives.
     const sessions = n(await trx.deleteFrom('whatsapp_sessions').where('phone', '=', phone).executeTakeFirst());
     const statuses = n(
@@ -63,8 +71,13 @@ export async function deleteUser(
     // Who owned the conversation and its handoff log go with the person (not counted: no personal data of theirs).
     await trx.deleteFrom('handoff_events').where('phone', '=', phone).execute();
     await trx.deleteFrom('conversation_handoffs').where('phone', '=', phone).execute();
+    // Their marketing preference and the notices Meta sent about them.
+    await trx.deleteFrom('marketing_preferences').where('phone', '=', phone).execute();
+    await trx.deleteFrom('webhook_events').where('phone', '=', phone).execute();
+    // Their documents and media: the rows now, the bytes once this has committed.
+    const files = await trx.deleteFrom('media_files').where('phone', '=', phone).returning('storage_key').execute();
     const deleted = { sessions, messages, statuses, leads, notifications };
-    if (sessions + messages + statuses + leads + notifications === 0) throw unknownUser(phone);
+    if (sessions + messages + statuses + leads + notifications + files.length === 0) throw unknownUser(phone);
     const audit = await trx
       .insertInto('audit_log')
       .values({
@@ -75,6 +88,9 @@ export async function deleteUser(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { phone, deleted, auditId: audit.id };
+    return { phone, deleted, keys: files.map((f) => f.storage_key), auditId: audit.id };
   });
+  // After the commit: an erasure that failed leaves the files in place with their rows.
+  const files = await removeStoredFiles(media, result.keys);
+  return { phone, deleted: result.deleted, files, auditId: result.auditId };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { parseJsonText, requirePhone, unknownUser } from './require-phone.js';
+import { parseJsonText, requireUserKey, unknownUser } from './require-phone.js';
 
 type Row = Record<string, unknown>;
 
@@ -17,11 +17,21 @@ export interface UserExport {
   leadEvents: Row[];
   /** What the person did in the conversation (menu options, categories, budgets). */
   conversationEvents: Row[];
+  /** Their marketing preference as WhatsApp reported it (`user_preferences`), when one was. */
+  marketingPreference: Row | null;
+  /** Notices Meta sent about them (marketing preference changes). */
+  webhookEvents: Row[];
+  /**
+   * Their documents and media: each file's type, name, size and SHA-256 and what became of it. The
+   * bytes stay under MEDIA_DIR (`storage_key`); an operator hands them over from there or the console.
+   */
+  files: Row[];
 }
 
 export type ProgressFn = (p: { step: string; done: number; total: number }) => void;
 
 const TIME_COLUMN = /(_at|^timestamp|^last_activity)$/;
+const JSON_COLUMN_EXTRA = new Set(['referral']);
 const JSON_COLUMN = new Set(['payload', 'metadata', 'details', 'score_reasons']);
 
 /** Every column as stored, with epoch-ms times as ISO text and stored JSON as JSON, for a person to read. */
@@ -29,7 +39,7 @@ function readable(row: object): Row {
   const out: Row = {};
   for (const [k, v] of Object.entries(row)) {
     if (typeof v === 'number' && TIME_COLUMN.test(k)) out[k] = new Date(v).toISOString();
-    else if (typeof v === 'string' && JSON_COLUMN.has(k)) out[k] = parseJsonText(v);
+    else if (typeof v === 'string' && (JSON_COLUMN.has(k) || JSON_COLUMN_EXTRA.has(k))) out[k] = parseJsonText(v);
     else out[k] = v;
   }
   return out;
@@ -46,7 +56,7 @@ export async function exportUser(
   now: number,
   opts: { onProgress?: ProgressFn; batchSize?: number } = {},
 ): Promise<UserExport> {
-  const phone = requirePhone(phoneInput);
+  const phone = await requireUserKey(db, phoneInput);
   const batchSize = opts.batchSize ?? 500;
   const session = await db.selectFrom('whatsapp_sessions').selectAll().where('phone', '=', phone).executeTakeFirst();
   const lead = await db.selectFrom('whatsapp_leads').selectAll().where('phone', '=', phone).executeTakeFirst();
@@ -59,6 +69,18 @@ export async function exportUser(
     .where('phone', '=', phone)
     .orderBy('id')
     .execute();
+  const marketingPreference = await db
+    .selectFrom('marketing_preferences')
+    .selectAll()
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  const webhookEvents = await db
+    .selectFrom('webhook_events')
+    .selectAll()
+    .where('phone', '=', phone)
+    .orderBy('id')
+    .execute();
+  const files = await db.selectFrom('media_files').selectAll().where('phone', '=', phone).orderBy('id').execute();
   const notifications = await db
     .selectFrom('notifications')
     .selectAll()
@@ -74,7 +96,7 @@ export async function exportUser(
         .executeTakeFirstOrThrow()
     ).n,
   );
-  if (!session && !lead && total === 0 && notifications.length === 0) throw unknownUser(phone);
+  if (!session && !lead && total === 0 && notifications.length === 0 && files.length === 0) throw unknownUser(phone);
 
   const { messages, statuses } = await readMessagesAndStatuses(db, phone, total, batchSize, opts.onProgress);
   return {
@@ -88,6 +110,9 @@ export async function exportUser(
     notifications: notifications.map(readable),
     leadEvents: leadEvents.map(readable),
     conversationEvents: conversationEvents.map(readable),
+    marketingPreference: marketingPreference ? readable(marketingPreference) : null,
+    webhookEvents: webhookEvents.map(readable),
+    files: files.map(readable),
   };
 }
 

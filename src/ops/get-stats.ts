@@ -26,7 +26,9 @@ const sum = <T extends Counted>(rows: T[], keep: (r: T) => boolean = () => true)
 /** Activity over the last `days` days, plus the current backlog (`stats`, GET /admin/api/stats). */
 export async function getStats(db: Kysely<Database>, args: { days: number }, now: number): Promise<Stats> {
   if (!Number.isInteger(args.days) || args.days < 1 || args.days > 3650) {
-    throw new AppError('BAD_REQUEST', 'days must be a whole number between 1 and 3650');
+    throw new AppError('VALIDATION_FAILED', 'days must be a whole number between 1 and 3650', {
+      field: 'days',
+    });
   }
   const since = now - args.days * DAY_MS;
   const [users, messages, leads, notifications] = await Promise.all([

@@ -1,15 +1,15 @@
 // Handing conversations to people: the one set of operations the admin API, the CLI and the console call.
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
-import { applyHandoffEvent, type HandoffRow } from '../handoff/handoff-store.js';
+import { applyHandoffEvent, getHandoff, type HandoffRow } from '../handoff/handoff-store.js';
 import type { HandoffEvent, HandoffStatus } from '../handoff/ownership.js';
-import { maskPhone } from '../lib/phone.js';
-import { queueOutbound } from '../pipeline/queue-outbound.js';
+import type { Reply } from '../conversation/types.js';
+import { SERVICE_WINDOW_MS } from '../lib/whatsapp-limits.js';
+import { outboundRows, queueOperatorBody } from '../pipeline/queue-outbound.js';
 import type { Database } from '../store/schema.js';
 import { iso, requirePhone } from './require-phone.js';
 
-/** Meta accepts free-form messages only this long after the user's last inbound message. */
-export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+export { SERVICE_WINDOW_MS };
 
 export interface ConversationView {
   phone: string;
@@ -65,6 +65,7 @@ export async function listConversations(
         claimedAt: r.claimed_at,
         lastOperatorReplyAt: r.last_operator_reply_at,
         updatedAt: r.updated_at,
+        handedBackAt: r.handed_back_at ?? null,
       },
       r.last_inbound_at ?? null,
       now,
@@ -93,7 +94,7 @@ async function change(
       .select('last_inbound_at')
       .where('phone', '=', phone)
       .executeTakeFirst();
-    if (!session) throw new AppError('NOT_FOUND', `unknown user: no conversation with ${maskPhone(phone)}`);
+    if (!session) throw new AppError('NOT_FOUND', `unknown user: no conversation with ${phone}`, { field: 'phone' });
     const result = await applyHandoffEvent(trx, phone, event, actor, now);
     if (!result.ok) throw new AppError('HANDOFF_CONFLICT', REFUSALS[result.reason] ?? result.reason);
     return view(result.after, session.last_inbound_at, now);
@@ -102,7 +103,7 @@ async function change(
 
 /** An operator takes the conversation (or an admin assigns it to one): open, owned by that person. */
 export function assignConversation(db: Kysely<Database>, phone: string, operator: string, actor: string, now: number) {
-  if (operator.trim() === '') throw new AppError('BAD_REQUEST', 'operator is required');
+  if (operator.trim() === '') throw new AppError('VALIDATION_FAILED', 'operator is required', { field: 'operator' });
   return change(db, phone, { kind: 'claim', operator: operator.trim() }, actor, now);
 }
 
@@ -117,6 +118,41 @@ export interface ReplyResult {
 }
 
 /**
+ * The part every message from a person shares, inside the caller's transaction: the client must
+ * exist, and the conversation becomes the operator's if nobody owned it (another operator's is
+ * refused). Returns the client's last inbound time and the ownership after.
+ */
+export async function operatorTurn(
+  trx: Kysely<Database>,
+  phone: string,
+  operator: string,
+  now: number,
+): Promise<{ lastInboundAt: number | null; optedOut: boolean; after: HandoffRow }> {
+  const session = await trx
+    .selectFrom('whatsapp_sessions')
+    .select(['last_inbound_at', 'opted_out'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  if (!session) throw new AppError('NOT_FOUND', `unknown user: no conversation with ${phone}`, { field: 'phone' });
+  const result = await applyHandoffEvent(trx, phone, { kind: 'human_spoke', operator }, operator, now);
+  if (!result.ok) throw new AppError('HANDOFF_CONFLICT', REFUSALS[result.reason] ?? result.reason);
+  if (result.before.owner === 'human' && result.before.operator !== operator)
+    throw new AppError('HANDOFF_CONFLICT', REFUSALS.already_owned!);
+  return { lastInboundAt: session.last_inbound_at, optedOut: session.opted_out === 1, after: result.after };
+}
+
+export function requireOperator(operator: string): string {
+  const o = operator.trim();
+  if (o === '') throw new AppError('VALIDATION_FAILED', 'operator is required', { field: 'operator' });
+  return o;
+}
+
+/** The conversation as the API shows it, after a person's message. */
+export function conversationAfter(after: HandoffRow, lastInboundAt: number | null, now: number): ConversationView {
+  return view(after, lastInboundAt, now);
+}
+
+/**
  * A person's free-form reply, through the bot's durable outbound queue (same order, rate and retries),
  * stored with the operator's id. Refused before queueing once the 24-hour window has closed. Replying
  * makes the conversation the operator's if nobody owned it; another operator's conversation is refused.
@@ -124,49 +160,111 @@ export interface ReplyResult {
 export async function replyAsOperator(
   db: Kysely<Database>,
   phoneInput: string,
-  operator: string,
+  operatorInput: string,
   text: string,
   now: number,
 ): Promise<ReplyResult> {
   const phone = requirePhone(phoneInput);
   const body = text.trim();
-  if (body === '') throw new AppError('BAD_REQUEST', 'text is required');
-  if (body.length > 4096) throw new AppError('BAD_REQUEST', 'text is longer than WhatsApp allows (4096 characters)');
-  if (operator.trim() === '') throw new AppError('BAD_REQUEST', 'operator is required');
+  if (body === '') throw new AppError('VALIDATION_FAILED', 'text is required', { field: 'text' });
+  if (body.length > 4096)
+    throw new AppError('VALIDATION_FAILED', 'text is longer than WhatsApp allows (4096 characters)', {
+      field: 'text',
+    });
+  return queueOperatorReply(db, phone, operatorInput, () => ({ kind: 'text', body }), now);
+}
+
+/**
+ * What every free-form message from a person (text, quick action, file) checks first, inside the
+ * caller's transaction: the 24-hour window is open (else `WINDOW_CLOSED`, before anything changes), the
+ * conversation becomes the operator's (another operator's is refused), and the client has not sent STOP
+ * (`OPTED_OUT`: STOP holds for people too; the transaction is rolled back). Returns the turn and the
+ * client's stored language.
+ */
+export async function freeFormTurn(
+  trx: Kysely<Database>,
+  phone: string,
+  operator: string,
+  now: number,
+): Promise<{ turn: Awaited<ReturnType<typeof operatorTurn>>; language: string | null }> {
+  const last = await trx
+    .selectFrom('whatsapp_sessions')
+    .select(['last_inbound_at', 'language'])
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  if (last && (last.last_inbound_at === null || now - last.last_inbound_at >= SERVICE_WINDOW_MS))
+    throw new AppError(
+      'WINDOW_CLOSED',
+      'the client last wrote more than 24 hours ago: WhatsApp only allows an approved template now',
+    );
+  const turn = await operatorTurn(trx, phone, operator, now);
+  if (turn.optedOut)
+    throw new AppError('OPTED_OUT', 'the client sent STOP: nothing may be sent until they write START');
+  return { turn, language: last?.language ?? null };
+}
+
+/**
+ * Queues one reply written (or chosen) by a person: the 24-hour window and the client's STOP are
+ * checked before anything is queued, the conversation becomes the operator's (another operator's is refused), and the row goes
+ * through the bot's durable outbound queue with the operator's id. `build` gets the client's stored
+ * language, so a reply the bot also sends (a card, the brochure, the booking link) reads as the bot's would.
+ */
+export async function queueOperatorReply(
+  db: Kysely<Database>,
+  phoneInput: string,
+  operatorInput: string,
+  build: (language: string | null) => Reply | Promise<Reply>,
+  now: number,
+): Promise<ReplyResult> {
+  const phone = requirePhone(phoneInput);
+  const operator = requireOperator(operatorInput);
   return db.transaction().execute(async (trx) => {
-    const session = await trx
-      .selectFrom('whatsapp_sessions')
-      .select('last_inbound_at')
-      .where('phone', '=', phone)
-      .executeTakeFirst();
-    if (!session) throw new AppError('NOT_FOUND', `unknown user: no conversation with ${maskPhone(phone)}`);
-    const last = session.last_inbound_at;
-    if (last === null || now - last >= SERVICE_WINDOW_MS)
-      throw new AppError(
-        'WINDOW_CLOSED',
-        'the client last wrote more than 24 hours ago: WhatsApp only allows an approved template now',
-      );
-    const result = await applyHandoffEvent(
-      trx,
+    const { turn, language } = await freeFormTurn(trx, phone, operator, now);
+    const [reply] = outboundRows({ phone, replies: [await build(language)], replyTo: null, now });
+    const id = await queueOperatorBody(trx, {
       phone,
-      { kind: 'human_spoke', operator: operator.trim() },
+      type: String(reply!.type),
+      summary: reply!.message,
+      body: JSON.parse(reply!.payload) as unknown,
       operator,
       now,
-    );
-    if (!result.ok) throw new AppError('HANDOFF_CONFLICT', REFUSALS[result.reason] ?? result.reason);
-    if (result.before.owner === 'human' && result.before.operator !== operator.trim())
-      throw new AppError('HANDOFF_CONFLICT', REFUSALS.already_owned!);
-    await queueOutbound(trx, { phone, replies: [{ kind: 'text', body }], replyTo: null, now });
-    const row = await trx
-      .selectFrom('whatsapp_messages')
-      .select('id')
-      .where('phone', '=', phone)
-      .where('direction', '=', 'outgoing')
-      .where('created_at', '=', now)
-      .where('reply_to', 'is', null)
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    await trx.updateTable('whatsapp_messages').set({ operator: operator.trim() }).where('id', '=', row.id).execute();
-    return { id: row.id, conversation: view(result.after, last, now) };
+    });
+    return { id, conversation: view(turn.after, turn.lastInboundAt, now) };
   });
+}
+
+/**
+ * The owning operator looked at the conversation: the client's messages so far are read, and no
+ * NOTIFY_AFTER_MINUTES e-mail goes out for them. Anyone else looking changes nothing. Returns
+ * whether the mark moved.
+ */
+export async function markConversationSeen(
+  db: Kysely<Database>,
+  phone: string,
+  operator: string,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('conversation_handoffs')
+    .set({ seen_at: now })
+    .where('phone', '=', phone)
+    .where('owner', '=', 'human')
+    .where('operator', '=', operator)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** One conversation's owner, status and 24-hour window (bot-owned when it was never handed over). */
+export async function getConversation(
+  db: Kysely<Database>,
+  phoneInput: string,
+  now: number,
+): Promise<ConversationView> {
+  const phone = requirePhone(phoneInput);
+  const session = await db
+    .selectFrom('whatsapp_sessions')
+    .select('last_inbound_at')
+    .where('phone', '=', phone)
+    .executeTakeFirst();
+  return view(await getHandoff(db, phone), session?.last_inbound_at ?? null, now);
 }

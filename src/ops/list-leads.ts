@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database, LeadRow } from '../store/schema.js';
 import { iso } from './require-phone.js';
 
@@ -9,6 +9,8 @@ export interface LeadFilter {
   until?: number;
   /** Exact match, case-insensitive. */
   interest?: string;
+  /** Exact match: `ad <headline>` or `direct` (leads older than the column count as direct). */
+  source?: string;
 }
 
 export interface LeadView {
@@ -22,6 +24,10 @@ export interface LeadView {
   notes: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Where the lead came from: `ad <headline>` (a Click-to-WhatsApp ad) or `direct`. */
+  source: string;
+  /** The ad's id (`referral.source_id`) when it came from one. */
+  sourceId: string | null;
 }
 
 export const LEAD_FIELDS = [
@@ -35,6 +41,8 @@ export const LEAD_FIELDS = [
   'notes',
   'createdAt',
   'updatedAt',
+  'source',
+  'sourceId',
 ] as const;
 
 export function toLeadView(r: LeadRow): LeadView {
@@ -49,7 +57,15 @@ export function toLeadView(r: LeadRow): LeadView {
     notes: r.notes,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
+    source: r.source ?? 'direct',
+    sourceId: r.source_id ?? null,
   };
+}
+
+/** A lead's source is `source`; `direct` also matches leads stored before the column existed (null). */
+export function sourceIs(source: string) {
+  return (eb: ExpressionBuilder<Database, 'whatsapp_leads'>) =>
+    eb(sql<string>`coalesce(${sql.ref('source')}, 'direct')`, '=', source);
 }
 
 function filtered<O>(qb: SelectQueryBuilder<Database, 'whatsapp_leads', O>, f: LeadFilter) {
@@ -57,6 +73,7 @@ function filtered<O>(qb: SelectQueryBuilder<Database, 'whatsapp_leads', O>, f: L
   if (f.since !== undefined) q = q.where('created_at', '>=', f.since);
   if (f.until !== undefined) q = q.where('created_at', '<', f.until);
   if (f.interest) q = q.where((eb) => eb(eb.fn('lower', ['interest']), '=', f.interest!.toLowerCase()));
+  if (f.source) q = q.where(sourceIs(f.source));
   return q;
 }
 

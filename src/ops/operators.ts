@@ -2,7 +2,9 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { oneLinePlainText } from '../lib/plain-text.js';
 import type { Database, OperatorRole, OperatorRow } from '../store/schema.js';
+import { accountKey } from './login-limiter.js';
 
 export const OPERATOR_ROLES: readonly OperatorRole[] = ['admin', 'consultant', 'viewer'];
 export const MIN_PASSWORD_LENGTH = 12;
@@ -39,7 +41,11 @@ const emailSchema = z
   .pipe(z.email({ message: 'e-mail address is not valid' }).max(254));
 const newOperatorSchema = z.object({
   email: emailSchema,
-  display_name: z.string().trim().min(1, 'display name is required').max(120, 'display name is too long'),
+  // Shown in the console, the inbox and the audit log: one line, no bidirectional overrides.
+  display_name: z
+    .string()
+    .transform(oneLinePlainText)
+    .pipe(z.string().min(1, 'display name is required').max(120, 'display name is too long')),
   role: z.enum(['admin', 'consultant', 'viewer'], { message: 'role must be admin, consultant or viewer' }),
   password: z
     .string()
@@ -50,7 +56,7 @@ export type NewOperator = z.input<typeof newOperatorSchema>;
 
 function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
-  if (!r.success) throw new AppError('BAD_REQUEST', r.error.issues.map((i) => i.message).join('; '));
+  if (!r.success) throw new AppError('VALIDATION_FAILED', r.error.issues.map((i) => i.message).join('; '));
   return r.data;
 }
 
@@ -73,7 +79,7 @@ export async function addOperator(db: Kysely<Database>, input: NewOperator, now:
     .select('id')
     .where('email', '=', o.email)
     .executeTakeFirst();
-  if (existing) throw new AppError('BAD_REQUEST', `an operator with e-mail ${o.email} already exists`);
+  if (existing) throw new AppError('CONFLICT', `an operator with e-mail ${o.email} already exists`, { field: 'email' });
   const row = await db
     .insertInto('console_operators')
     .values({
@@ -88,6 +94,17 @@ export async function addOperator(db: Kysely<Database>, input: NewOperator, now:
     .returningAll()
     .executeTakeFirstOrThrow();
   return toOperatorView(row);
+}
+
+/** Whether an enabled admin exists (the start banner shows how to create the first one until then). */
+export async function hasActiveAdmin(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('console_operators')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function listOperators(db: Kysely<Database>): Promise<OperatorView[]> {
@@ -106,7 +123,10 @@ async function requireOperator(db: Kysely<Database>, email: string): Promise<Ope
   return row;
 }
 
-/** Disables (or re-enables) an operator; disabling also ends every session of theirs at once. */
+/**
+ * Disables (or re-enables) an operator; disabling also ends every session of theirs at once, and
+ * re-enabling clears the failed sign-ins counted against the account, so they can sign in straight away.
+ */
 export async function setOperatorDisabled(
   db: Kysely<Database>,
   email: string,
@@ -120,11 +140,16 @@ export async function setOperatorDisabled(
       .where('id', '=', row.id)
       .execute();
     if (disabled) await trx.deleteFrom('console_sessions').where('operator_id', '=', row.id).execute();
+    else await trx.deleteFrom('console_login_failures').where('key', '=', accountKey(row.email)).execute();
     return toOperatorView({ ...row, disabled: disabled ? 1 : 0 });
   });
 }
 
-/** Sets a new password and ends the operator's sessions, so a stolen session dies with the old password. */
+/**
+ * Sets a new password and ends the operator's sessions, so a stolen session dies with the old password.
+ * It also clears the failed sign-ins counted against the account: the lock's message says to ask an
+ * admin for a reset, and the reset is what lets the operator in again.
+ */
 export async function resetOperatorPassword(
   db: Kysely<Database>,
   email: string,
@@ -135,6 +160,7 @@ export async function resetOperatorPassword(
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('console_operators').set({ password_hash }).where('id', '=', row.id).execute();
     await trx.deleteFrom('console_sessions').where('operator_id', '=', row.id).execute();
+    await trx.deleteFrom('console_login_failures').where('key', '=', accountKey(row.email)).execute();
   });
   return toOperatorView(row);
 }

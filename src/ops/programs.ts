@@ -46,6 +46,19 @@ export interface CatalogueRules {
 const STRICT: CatalogueRules = { allowHttpLinks: false };
 
 /**
+ * A program the catalogue refuses, with the reason per field, so a form can show each one next to
+ * its input; the message (what the CLI and the API print) lists them all.
+ */
+export class ProgramValidationError extends AppError {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string>,
+  ) {
+    super('VALIDATION_FAILED', message, { field: Object.keys(fields)[0] ?? 'program' });
+  }
+}
+
+/**
  * Validates with the seed file's own schema, so every way into the catalogue accepts the same
  * programs; and a link users are sent must be https: (http: only in development).
  */
@@ -55,13 +68,29 @@ function validProgram(input: unknown, rules: CatalogueRules) {
     programs = parsePrograms([input]);
   } catch (e) {
     const issues = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
-    const detail = issues?.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ') ?? (e as Error).message;
-    throw new AppError('BAD_REQUEST', `invalid program: ${detail}`);
+    if (!issues) throw new AppError('VALIDATION_FAILED', `invalid program: ${(e as Error).message}`);
+    throw programIssues(issues.map((i) => ({ field: i.path.slice(1).map(String).join('.'), message: i.message })));
   }
   for (const p of programs)
     if (!rules.allowHttpLinks && new URL(p.link).protocol !== 'https:')
-      throw new AppError('BAD_REQUEST', 'invalid program: link: must be an https:// URL (http:// only in development)');
+      throw new ProgramValidationError('invalid program: link: must be an https:// URL (http:// only in development)', {
+        link: 'must be an https:// URL (http:// only in development)',
+      });
   return programs;
+}
+
+/** Zod's issues in words: the missing fields named together, then what is wrong with the others. */
+function programIssues(issues: { field: string; message: string }[]): ProgramValidationError {
+  const missing = issues.filter((i) => /received undefined$/.test(i.message)).map((i) => i.field);
+  const wrong = issues.filter((i) => !missing.includes(i.field)).map((i) => `${i.field}: ${i.message}`);
+  const parts = [...(missing.length > 0 ? [`missing required fields: ${missing.join(', ')}`] : []), ...wrong];
+  // Per field too, for a form: a missing field says so in words.
+  const fields: Record<string, string> = {};
+  for (const i of issues) {
+    const words = missing.includes(i.field) ? 'required' : i.message;
+    fields[i.field] = fields[i.field] ? `${fields[i.field]}; ${words}` : words;
+  }
+  return new ProgramValidationError(`invalid program: ${parts.join('; ')}`, fields);
 }
 
 async function getProgram(db: Kysely<Database>, name: string): Promise<ProgramRow> {
@@ -82,7 +111,7 @@ export async function addProgram(
 ): Promise<ProgramView> {
   const programs = validProgram(input, rules);
   if (await findProgramByName(db, input.name))
-    throw new AppError('BAD_REQUEST', `a program named "${input.name}" already exists (use update)`);
+    throw new AppError('CONFLICT', `a program named "${input.name}" already exists (use update)`, { field: 'name' });
   await upsertPrograms(db, programs, now);
   return toView(await getProgram(db, input.name));
 }
@@ -115,9 +144,9 @@ export async function seedPrograms(db: Kysely<Database>, file: string | undefine
     programs = await readProgramsFile(source);
   } catch (e) {
     throw new AppError(
-      'BAD_REQUEST',
+      'VALIDATION_FAILED',
       `cannot load programs: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 400)}`,
-      { cause: e },
+      { cause: e, field: 'file' },
     );
   }
   return { file: source, ...(await upsertPrograms(db, programs, now)) };

@@ -1,3 +1,4 @@
+import { WITHHELD_TITLE } from '../handoff/handoff-store.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
@@ -33,7 +34,9 @@ export async function retryFailed(
       })
       .where('direction', '=', 'outgoing')
       .where('status', '=', 'failed')
-      .where('type', '<>', 'read');
+      .where('type', '<>', 'read')
+      // A bot reply withheld because a person took over stays unsent.
+      .where((eb) => eb.or([eb('error_title', 'is', null), eb('error_title', '<>', WITHHELD_TITLE)]));
     if (args.since !== undefined) messages = messages.where('updated_at', '>=', args.since);
     let notifications = trx
       .updateTable('notifications')
