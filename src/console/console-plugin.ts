@@ -7,11 +7,18 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
+import { INBOX, inboxPlugin } from '../inbox/inbox-plugin.js';
+import { clientErrorOf } from '../error-reply.js';
 import { authRoutes, SESSION_COOKIE } from './auth/auth-routes.js';
+import { cannedReplyPages } from './pages/canned-replies.js';
 import { csrfMatches } from './auth/guard.js';
 import { findSession } from './auth/sessions.js';
+import { format } from './format.js';
+import { cataloguePages } from './pages/catalogue.js';
+import { dashboardPages } from './pages/dashboard.js';
+import { leadPages } from './pages/leads.js';
 import { conversationPages } from './pages/conversations.js';
+import { mediaPages } from './pages/media.js';
 import { operatorPages } from './pages/operators.js';
 import { peoplePages } from './pages/people.js';
 
@@ -28,9 +35,22 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
     type: 'text/javascript; charset=utf-8',
     body: readFileSync(new URL('./assets/console.js', import.meta.url)),
   },
+  'dashboard-chart.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(new URL('./assets/dashboard-chart.js', import.meta.url)),
+  },
   'htmx.min.js': {
     type: 'text/javascript; charset=utf-8',
     body: readFileSync(require.resolve('htmx.org/dist/htmx.min.js')),
+  },
+  // The dashboard's chart library, from its package (pinned in package.json).
+  'uPlot.iife.min.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(require.resolve('uplot/dist/uPlot.iife.min.js')),
+  },
+  'uPlot.min.css': {
+    type: 'text/css; charset=utf-8',
+    body: readFileSync(require.resolve('uplot/dist/uPlot.min.css')),
   },
 };
 
@@ -52,7 +72,11 @@ const PUBLIC = new Set(['/console/login']);
 export async function consolePlugin(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(view, { engine: { eta: new Eta({ views: VIEWS, autoEscape: true }) }, root: VIEWS });
+  await app.register(view, {
+    engine: { eta: new Eta({ views: VIEWS, autoEscape: true }) },
+    root: VIEWS,
+    defaultContext: { format, scripts: [], styles: [] },
+  });
   app.decorateRequest('consoleSession', null);
 
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -85,10 +109,14 @@ export async function consolePlugin(app: FastifyInstance, deps: Deps): Promise<v
     }
   });
   app.setErrorHandler(async (err, req: FastifyRequest, reply: FastifyReply) => {
-    const status = err instanceof AppError ? err.httpStatus : ((err as { statusCode?: number }).statusCode ?? 500);
+    // The same words as the API and the CLI (error-reply.ts), never Fastify's or Ajv's, as a page.
+    const known = clientErrorOf(err);
+    const status = known?.status ?? 500;
     if (status >= 500) req.log.error({ err }, 'console error');
     const message =
-      status >= 500 ? 'Something went wrong on our side; nothing was changed. Try again.' : (err as Error).message;
+      status >= 500 || !known
+        ? 'Something went wrong on our side; nothing was changed. Try again.'
+        : known.body.message;
     return reply.code(status).view('error.eta', { title: 'Could not do that', message, session: req.consoleSession });
   });
 
@@ -97,9 +125,16 @@ export async function consolePlugin(app: FastifyInstance, deps: Deps): Promise<v
     if (!asset) return reply.code(404).type('text/plain').send('no such file');
     return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
   });
-  app.get('/console', async (_req, reply) => reply.redirect('/console/conversations', 303));
+  app.get('/console', async (_req, reply) => reply.redirect('/console/dashboard', 303));
   authRoutes(app, deps);
+  dashboardPages(app, deps);
+  leadPages(app, deps);
+  cataloguePages(app, deps);
   conversationPages(app, deps);
+  mediaPages(app, deps);
+  // The agent inbox: its own folder and route scope, inside the console's sign-in and CSRF checks.
+  await app.register(inboxPlugin, { prefix: INBOX, deps });
   peoplePages(app, deps);
   operatorPages(app, deps);
+  cannedReplyPages(app, deps);
 }

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OperatorRole } from '../../store/schema.js';
-import type { ConsoleSession } from './sessions.js';
+import type { Kysely } from 'kysely';
+import type { Database, OperatorRole } from '../../store/schema.js';
+import { sessionStillLive, type ConsoleSession } from './sessions.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,4 +39,10 @@ export function csrfMatches(expected: string, given: unknown): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Re-checks the request's session later (a live stream outlives the request that opened it). */
+export function sessionCheck(db: Kysely<Database>, req: FastifyRequest, now: () => number): () => Promise<boolean> {
+  const { idHash } = sessionOf(req);
+  return () => sessionStillLive(db, idHash, now());
 }

@@ -53,6 +53,21 @@ export async function findSession(db: Kysely<Database>, cookie: string, now: num
   return { idHash, csrfToken: s.csrf_token, operator };
 }
 
+/**
+ * Whether the session of this hash is still live (known, not idle too long, its operator enabled),
+ * without counting as activity: a page left open does not keep its session alive by itself.
+ */
+export async function sessionStillLive(db: Kysely<Database>, idHash: string, now: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('console_sessions as s')
+    .innerJoin('console_operators as o', 'o.id', 's.operator_id')
+    .select('s.last_seen_at')
+    .where('s.id_hash', '=', idHash)
+    .where('o.disabled', '=', 0)
+    .executeTakeFirst();
+  return row !== undefined && now - Number(row.last_seen_at) <= IDLE_TIMEOUT_MS;
+}
+
 export async function endSession(db: Kysely<Database>, idHash: string): Promise<void> {
   await db.deleteFrom('console_sessions').where('id_hash', '=', idHash).execute();
 }

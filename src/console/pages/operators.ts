@@ -15,11 +15,12 @@ interface EmailBody {
   password?: string;
 }
 
-/** Operators: admin only, the same ops as `operators add|list|disable|reset-password`. */
+/** Operators: admin only, the same ops as `operators add|list|disable|enable|reset-password`. */
 export function operatorPages(app: FastifyInstance, deps: Deps): void {
   const admin = { preHandler: requireRole('admin') };
   const page = async (req: Parameters<typeof sessionOf>[0], notice: string | null, error: string | null) => ({
     title: 'Operators',
+    nav: '/console/operators',
     operators: await listOperators(deps.db),
     notice,
     error,
@@ -58,6 +59,12 @@ export function operatorPages(app: FastifyInstance, deps: Deps): void {
     const op = await setOperatorDisabled(deps.db, email, true);
     await audit(req, 'disable_operator', `operator:${op.id}`);
     return reply.view('operators.eta', await page(req, `Disabled ${op.email}; their sessions have ended.`, null));
+  });
+
+  app.post<{ Body: EmailBody }>('/console/operators/enable', admin, async (req, reply) => {
+    const op = await setOperatorDisabled(deps.db, String(req.body.email ?? ''), false);
+    await audit(req, 'enable_operator', `operator:${op.id}`);
+    return reply.view('operators.eta', await page(req, `Enabled ${op.email}; they can sign in again.`, null));
   });
 
   app.post<{ Body: EmailBody }>('/console/operators/reset-password', admin, async (req, reply) => {
