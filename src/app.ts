@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { adminAuthHook } from './admin/admin-auth.js';
+import { createTokenGuard } from './admin/admin-auth.js';
+import type { LimiterOptions } from './admin/auth-failure-limiter.js';
 import { adminRoutes } from './admin/admin-routes.js';
 import { consolePlugin } from './console/console-plugin.js';
 import type { Deps } from './deps.js';
-import { AppError, CLOSES_CONNECTION, isDatabaseUnavailable } from './errors.js';
+import { answerClientError, errorSender, sendNotFound } from './error-reply.js';
 import { observeHttp } from './observability/http-observability.js';
 import { metricsRoute } from './observability/metrics-route.js';
 import type { Metrics } from './observability/metrics.js';
@@ -20,13 +21,29 @@ export interface ExtraRoutes {
 /** Builds the HTTP app; never listens (main.ts does, tests use inject or listen on port 0). */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: FastifyBaseLogger; extraRoutes?: ExtraRoutes[]; metrics?: Metrics } = {},
+  opts: {
+    logger?: FastifyBaseLogger;
+    extraRoutes?: ExtraRoutes[];
+    metrics?: Metrics;
+    /** The token guard's limits (tests shrink the tracked-address table). */
+    authLimiter?: Partial<LimiterOptions>;
+  } = {},
 ): Promise<FastifyInstance> {
+  const errors = errorSender(() => deps.clock.now());
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     // Room for Meta's 3 MB payloads plus headers; the webhook scope enforces its own limit.
     bodyLimit: 1024 * 1024,
+    // A path parameter may be a parent BSUID (135 characters, /admin/api/users/:phone) with room to spare.
+    routerOptions: { maxParamLength: 160 },
     requestIdHeader: 'x-request-id',
+    // Validation errors carry the schema that failed, so error-reply.ts can say what a field expects
+    // in words (a description, an anyOf's forms) instead of Ajv's `must match pattern`.
+    ajv: { customOptions: { verbose: true } },
+    // Errors Fastify raises before routing (a bad URL) and requests that are not HTTP at all get
+    // the same body shape as everything else.
+    frameworkErrors: (err, req, reply) => void errors.sendError(err, req, reply),
+    clientErrorHandler: answerClientError,
     // Behind a reverse proxy the admin failure limiter must see clients, not the proxy.
     trustProxy: deps.config.trustProxy,
     // Unique across instances (the default counter restarts at 1 in every process).
@@ -47,29 +64,9 @@ export async function buildApp(
     },
   });
 
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) {
-      // The rest of the body is not read: close rather than drain a hostile client's bytes.
-      if (CLOSES_CONNECTION.has(err.code)) reply.header('connection', 'close');
-      if (err.code === 'SERVER_BUSY') reply.header('retry-after', '1');
-      if (err.code === 'UNAUTHORIZED') return reply.code(401).send({ error: 'unauthorized' });
-      req.log.info({ code: err.code }, err.message);
-      return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
-    }
-    if (isDatabaseUnavailable(err)) {
-      req.log.error({ err }, 'database unavailable');
-      // 503 tells Meta to deliver again later: nothing was acknowledged, nothing is lost.
-      return reply.code(503).send({ error: 'DATABASE_UNAVAILABLE', message: 'temporarily unavailable, retry later' });
-    }
-    const status = (err as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      return reply
-        .code(status)
-        .send({ error: (err as { code?: string }).code ?? 'BAD_REQUEST', message: (err as Error).message });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' });
-  });
+  // One error handler for every scope but the console's pages: one body shape, our codes (error-reply.ts).
+  app.setErrorHandler(errors.sendError);
+  app.addHook('onClose', async () => errors.close());
   // Answered before the request's body was read (refused early, or a route that ignores it): close
   // the connection instead of reading whatever the client keeps sending.
   app.addHook('onSend', async (req, reply) => {
@@ -79,13 +76,16 @@ export async function buildApp(
   observeHttp(app, opts.metrics);
   await app.register(async (scope) => readyRoute(scope, deps));
   const { metrics } = opts;
-  // One guard for every route behind the admin token, so a guesser is throttled across all of them.
-  const adminGuard = adminAuthHook(deps);
+  // One guard for every token a client can guess (the admin token, the webhook's verify token), so
+  // a guesser is throttled across all of them and logged in aggregate.
+  const tokens = createTokenGuard(deps, opts.authLimiter);
+  app.addHook('onClose', async () => tokens.close());
+  const adminGuard = tokens.admin;
   if (metrics) await app.register(async (scope) => metricsRoute(scope, metrics, adminGuard));
 
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'NOT_FOUND', message: 'no such route' }));
+  app.setNotFoundHandler(sendNotFound);
 
-  await app.register(async (scope) => webhookRoutes(scope, deps));
+  await app.register(async (scope) => webhookRoutes(scope, deps, tokens));
   await app.register(async (scope) => statusRoutes(scope, deps, adminGuard));
   await app.register(async (scope) => sandboxRoutes(scope, deps, adminGuard));
   await app.register(async (scope) => adminRoutes(scope, deps, adminGuard), { prefix: '/admin/api' });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 // The only reader of process.env. Every problem is reported at once, in one message.
 import { z } from 'zod';
 import { isTimeZone, parseBusinessHours, type BusinessHours } from './lib/business-hours.js';
@@ -42,6 +43,7 @@ const schema = z
     DATABASE_POOL_SIZE: integer(10, 1, 200),
     WHATSAPP_TOKEN: optionalString,
     PHONE_NUMBER_ID: optionalString,
+    WHATSAPP_BUSINESS_ACCOUNT_ID: optionalString,
     VERIFY_TOKEN: optionalString,
     APP_SECRET: optionalString,
     GRAPH_API_URL: z.preprocess(emptyToUndefined, url('GRAPH_API_URL').default('https://graph.facebook.com')),
@@ -86,10 +88,8 @@ const schema = z
       url('BROCHURE_URL').default('https://nexorainvestments.com/brochure.pdf'),
     ),
     BROCHURE_FILENAME: z.preprocess(emptyToUndefined, z.string().default('Nexora-Investments-Brochure.pdf')),
-    BROCHURE_CAPTION: z.preprocess(
-      emptyToUndefined,
-      z.string().default('📄 Nexora Investments — residency & citizenship by investment programs'),
-    ),
+    // Unset: the catalogue's caption, in the user's language (brochure.caption).
+    BROCHURE_CAPTION: z.preprocess(emptyToUndefined, z.string().optional()),
     SMTP_URL: z.preprocess(
       emptyToUndefined,
       z
@@ -109,11 +109,22 @@ const schema = z
     CAREERJET_USER_AGENT: z.preprocess(emptyToUndefined, z.string().default('Mozilla/5.0 (compatible; NexoraBot/1.0)')),
     CAREERJET_REFERER: z.preprocess(emptyToUndefined, z.string().default('https://nexorainvestments.com/jobs')),
     DATA_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).optional()),
+    MEDIA_DIR: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .refine((v) => !v.includes('\0'), 'MEDIA_DIR must be a directory path')
+        .default('./data/media'),
+    ),
+    MEDIA_UPLOAD_MAX_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().max(100).default(16)),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
     PROGRAMS_FILE: optionalString,
+    TEMPLATES_FILE: optionalString,
+    CURRENCY_RATES_FILE: optionalString,
     WORKER_CONCURRENCY: integer(32, 1, 1024),
     SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 600_000),
     HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
@@ -153,6 +164,8 @@ export interface Config {
   whatsapp: {
     token: string | undefined;
     phoneNumberId: string;
+    /** The WhatsApp Business Account whose approved templates may be sent (GET /{id}/message_templates). */
+    businessAccountId: string | undefined;
     verifyToken: string | undefined;
     appSecret: string | undefined;
     graphApiUrl: string;
@@ -168,13 +181,21 @@ export interface Config {
   /** Handing a conversation to a person (issue 15). */
   handoff: { businessHours: BusinessHours | undefined; timeZone: string; timeoutMs: number; notifyAfterMs: number };
   bookingUrl: string;
-  brochure: { url: string; filename: string; caption: string };
+  brochure: { url: string; filename: string; caption: string | undefined };
   mail: { smtpUrl: string | undefined; from: string };
   leadWebhook: { url: string | undefined; secret: string | undefined };
   careerjet: { apiUrl: string; affid: string | undefined; userIp: string; userAgent: string; referer: string };
   dataRetentionDays: number | undefined;
+  /** Client documents and media (absolute path); created at start if missing. */
+  mediaDir: string;
+  /** The largest file an operator may upload to send (MEDIA_UPLOAD_MAX_MB; WhatsApp's own limits apply too). */
+  mediaUploadMaxBytes: number;
   logLevel: Env['LOG_LEVEL'];
   programsFile: string | undefined;
+  /** Sandbox mode's templates, in the Graph list's JSON shape (default data-seed/templates.json). */
+  templatesFile: string | undefined;
+  /** Dated exchange rates for budgets typed in another currency; unset = data-seed/currency-rates.json. */
+  currencyRatesFile: string | undefined;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
   http: {
@@ -219,6 +240,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     whatsapp: {
       token: e.WHATSAPP_TOKEN,
       phoneNumberId: e.PHONE_NUMBER_ID ?? 'sandbox-phone-number-id',
+      businessAccountId: e.WHATSAPP_BUSINESS_ACCOUNT_ID,
       verifyToken: e.VERIFY_TOKEN,
       appSecret: e.APP_SECRET,
       graphApiUrl: e.GRAPH_API_URL,
@@ -248,8 +270,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       referer: e.CAREERJET_REFERER,
     },
     dataRetentionDays: e.DATA_RETENTION_DAYS,
+    mediaDir: resolve(e.MEDIA_DIR),
+    mediaUploadMaxBytes: Math.round(e.MEDIA_UPLOAD_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     programsFile: e.PROGRAMS_FILE,
+    templatesFile: e.TEMPLATES_FILE,
+    currencyRatesFile: e.CURRENCY_RATES_FILE,
     workerConcurrency: e.WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     http: {

@@ -5,6 +5,8 @@ import type { Clock } from './lib/clock.js';
 import type { DbKind } from './store/create-db.js';
 import type { ProgramCatalogue } from './store/programs-repository.js';
 import type { Database } from './store/schema.js';
+import type { MediaStore } from './media/media-store.js';
+import type { TemplateSource } from './whatsapp/template-source.js';
 import type { ParsedWebhook } from './whatsapp/types.js';
 import type { IngestResult } from './pipeline/ingest-webhook.js';
 
@@ -19,7 +21,11 @@ export interface Deps {
   dbKind: DbKind;
   clock: Clock;
   programs: ProgramCatalogue;
+  /** Where approved templates are read from: the Graph API, or the sandbox file. */
+  templates: TemplateSource;
   /** Wakes the workers when new work was stored (absent when no worker runs in this process). */
   workers?: { inboundStored(): void };
   metrics?: WebhookMetrics;
+  /** Client documents and media under MEDIA_DIR. */
+  media: MediaStore;
 }

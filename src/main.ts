@@ -5,7 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { errorMessage } from './lib/error-text.js';
 import { createRuntime } from './runtime.js';
 import { ensureSeedPrograms } from './store/seed-programs.js';
-import { startBanner } from './start-banner.js';
+import { hasActiveAdmin } from './ops/operators.js';
+import { firstOperatorCommand, startBanner } from './start-banner.js';
 
 function createLogger(config: Config) {
   const pretty = config.env === 'development' && process.stdout.isTTY;
@@ -35,13 +36,19 @@ async function main(): Promise<void> {
 
   runtime.startWorkers();
   const address = await runtime.app.listen({ port: config.port, host: config.host });
+  const firstOperator = (await hasActiveAdmin(runtime.deps.db)) ? null : firstOperatorCommand();
   // People read the banner in a terminal; in production stdout is a JSON log stream.
-  if (config.env === 'production')
+  if (config.env === 'production') {
     log.info(
       { address, database: runtime.db.describe, mode: config.sandbox ? 'sandbox' : 'live' },
       'nexora bot started',
     );
-  else process.stdout.write(startBanner(config, runtime.db.describe, address));
+    if (firstOperator !== null)
+      log.warn(
+        { command: firstOperator },
+        `the console has no admin yet: create the first operator with ${firstOperator}`,
+      );
+  } else process.stdout.write(startBanner(config, runtime.db.describe, address, firstOperator));
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -2,13 +2,17 @@
 // tests start it on port 0 with their own config.
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import type { LimiterOptions } from './admin/auth-failure-limiter.js';
 import { buildApp, type ExtraRoutes } from './app.js';
-import type { Config } from './config.js';
+import { access, constants as fsConstants, mkdir } from 'node:fs/promises';
+import { ConfigError, type Config } from './config.js';
 import type { Deps } from './deps.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createMailer, type Mailer } from './notify/mailer.js';
 import { InboundWorker } from './pipeline/inbound-worker.js';
 import { notificationHandlers } from './pipeline/notification-handlers.js';
+import { downloadMediaJob, MEDIA_DOWNLOAD_KIND, MEDIA_DOWNLOAD_RETRY } from './pipeline/media-download.js';
+import { localMediaStore } from './media/media-store.js';
 import { NotificationWorker } from './pipeline/notification-worker.js';
 import { OutboundSender, tokenFingerprint } from './pipeline/outbound-sender.js';
 import { createDb, resolveDbTarget, type DbHandle } from './store/create-db.js';
@@ -17,9 +21,15 @@ import { ProgramCatalogue } from './store/programs-repository.js';
 import { deleteState, readState, STATE_TOKEN_INVALID, type TokenInvalidState } from './store/service-state.js';
 import type { GraphClient } from './whatsapp/graph-client.js';
 import { createThreadedGraphClient } from './whatsapp/graph-thread.js';
+import { DEFAULT_TEMPLATES_FILE, fileTemplateSource, graphTemplateSource } from './whatsapp/template-source.js';
 import { queueAdminAlert } from './pipeline/admin-alert.js';
 import { RetentionJob } from './pipeline/retention-job.js';
+import { RescoreJob } from './pipeline/rescore-job.js';
+import { HandoffJob } from './pipeline/handoff-job.js';
+import { DashboardRollUpJob } from './pipeline/dashboard-rollup-job.js';
+import { prepareOutboundBody } from './pipeline/outbound-media.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { readCurrencyRatesFile } from './store/load-currency-rates.js';
 
 export interface Runtime {
   config: Config;
@@ -30,6 +40,8 @@ export interface Runtime {
   inbound: InboundWorker;
   sender: OutboundSender;
   notifications: NotificationWorker;
+  /** HANDOFF_TIMEOUT_MINUTES and NOTIFY_AFTER_MINUTES; tests call runOnce() with their clock. */
+  handoffJob: HandoffJob;
   /** Prometheus metrics of this runtime (served at /metrics). */
   metrics: Metrics;
   /** Starts the workers (the app is started by whoever listens). */
@@ -44,6 +56,8 @@ export interface RuntimeOptions {
   extraRoutes?: ExtraRoutes[];
   pollMs?: number;
   random?: () => number;
+  /** The token guard's limits (tests shrink the tracked-address table). */
+  authLimiter?: Partial<LimiterOptions>;
 }
 
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
@@ -59,6 +73,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   if (bad && bad.fingerprint !== fingerprint) await deleteState(db.db, STATE_TOKEN_INVALID);
 
   const programs = new ProgramCatalogue(db.db);
+  const currencyRates = await readCurrencyRatesFile(config.currencyRatesFile);
   const graph: GraphClient | null = config.sandbox
     ? null
     : createThreadedGraphClient(
@@ -72,6 +87,16 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
         },
         log.child({ worker: 'graph' }),
       );
+  await prepareMediaDir(config.mediaDir);
+  const media = localMediaStore(config.mediaDir);
+  const mediaClient = config.sandbox
+    ? null
+    : {
+        baseUrl: config.whatsapp.graphApiUrl,
+        version: config.whatsapp.graphApiVersion,
+        phoneNumberId: config.whatsapp.phoneNumberId,
+        token: config.whatsapp.token ?? '',
+      };
   const mailer: Mailer | null = config.mail.smtpUrl
     ? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
     : null;
@@ -87,6 +112,12 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     pollMs: opts.pollMs,
     random: opts.random,
     onResult: (r) => metrics.sendResult(r),
+    ...(mediaClient === null
+      ? {}
+      : {
+          prepareBody: (row) =>
+            prepareOutboundBody({ db: db.db, store: media, client: mediaClient, now: () => clock.now() }, row),
+        }),
     onTokenInvalid: async (state) => {
       await queueAdminAlert(
         db.db,
@@ -106,12 +137,21 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     db: db.db,
     clock,
     log: log.child({ worker: 'notifications' }),
-    handlers: notificationHandlers(
-      config,
-      mailer,
-      () => sender.wake(),
-      () => clock.now(),
-    ),
+    handlers: {
+      ...notificationHandlers(
+        config,
+        mailer,
+        () => sender.wake(),
+        () => clock.now(),
+      ),
+      [MEDIA_DOWNLOAD_KIND]: (row, trxDb) =>
+        downloadMediaJob(
+          { client: mediaClient, store: media, now: () => clock.now(), onRepliesQueued: () => sender.wake() },
+          row,
+          trxDb,
+        ),
+    },
+    horizons: { [MEDIA_DOWNLOAD_KIND]: MEDIA_DOWNLOAD_RETRY },
     onOutcome: (kind, outcome) => metrics.notificationOutcome(kind, outcome),
     pollMs: opts.pollMs,
     random: opts.random,
@@ -130,6 +170,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
         brochureFilename: config.brochure.filename,
         brochureCaption: config.brochure.caption,
         sessionTimeoutMs: config.sessionTimeoutMs,
+        currencyRates,
       },
       markRead: config.whatsapp.markRead,
       handoff: { businessHours: config.handoff.businessHours, timeZone: config.handoff.timeZone },
@@ -152,6 +193,26 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     clock,
     log: log.child({ worker: 'retention' }),
     retentionDays: config.dataRetentionDays,
+    media,
+  });
+
+  const rescore = new RescoreJob({ db: db.db, clock, log: log.child({ worker: 'rescore' }) });
+  const rollUp = new DashboardRollUpJob({ db: db.db, clock, log: log.child({ worker: 'dashboard-rollup' }) });
+
+  const handoffJob = new HandoffJob({
+    db: db.db,
+    clock,
+    log: log.child({ worker: 'handoff' }),
+    settings: {
+      timeoutMs: config.handoff.timeoutMs,
+      notifyAfterMs: config.handoff.notifyAfterMs,
+      businessHours: config.handoff.businessHours,
+      timeZone: config.handoff.timeZone,
+      adminEmails: config.adminEmails,
+      emailEnabled: Boolean(config.mail.smtpUrl),
+    },
+    onRepliesQueued: () => sender.wake(),
+    onNoticesQueued: () => notifications.wake(),
   });
 
   const deps: Deps = {
@@ -160,10 +221,24 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     dbKind: db.kind,
     clock,
     programs,
+    templates: config.sandbox
+      ? fileTemplateSource(config.templatesFile ?? DEFAULT_TEMPLATES_FILE)
+      : graphTemplateSource({
+          baseUrl: config.whatsapp.graphApiUrl,
+          version: config.whatsapp.graphApiVersion,
+          wabaId: config.whatsapp.businessAccountId,
+          token: config.whatsapp.token ?? '',
+        }),
     workers: { inboundStored: () => inbound.wake() },
+    media,
     metrics,
   };
-  const app = await buildApp(deps, { logger: log, extraRoutes: opts.extraRoutes, metrics });
+  const app = await buildApp(deps, {
+    logger: log,
+    extraRoutes: opts.extraRoutes,
+    metrics,
+    authLimiter: opts.authLimiter,
+  });
 
   let closed = false;
   return {
@@ -175,12 +250,16 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     inbound,
     sender,
     notifications,
+    handoffJob,
     metrics,
     startWorkers() {
       inbound.start();
       sender.start();
       notifications.start();
       retention.start();
+      rescore.start();
+      rollUp.start();
+      handoffJob.start();
     },
     async close() {
       if (closed) return;
@@ -188,6 +267,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await app.close();
       await inbound.stop();
       await retention.stop();
+      await rescore.stop();
+      await rollUp.stop();
+      await handoffJob.stop();
       // In parallel: a hanging mail server must not hold up the sender's clean stop (leases cover
       // whatever is cut short).
       await Promise.all([notifications.stop(), sender.stop()]);
@@ -196,4 +278,14 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await db.db.destroy();
     },
   };
+}
+
+/** MEDIA_DIR exists and is writable, or the start stops with one clear sentence. */
+async function prepareMediaDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, fsConstants.W_OK);
+  } catch (err) {
+    throw new ConfigError([`MEDIA_DIR ${dir} cannot be created or written to: ${(err as Error).message}`]);
+  }
 }

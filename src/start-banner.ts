@@ -1,14 +1,37 @@
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 
-/** What a person sees when the bot starts: where it listens, the mode, and what is switched off. */
-export function startBanner(config: Config, database: string, address: string): string {
+const ADD_ADMIN = 'operators add you@example.com --name "Your Name" --role admin';
+
+/**
+ * The command that creates the first console admin where this server runs. From the sources (tsx)
+ * that is `npm run cli --`; compiled (dist/, the Docker image, `npm ci --omit=dev`) there is no tsx,
+ * so it is the package's own bin/nexora-bot.js, relative to the working directory (`node
+ * bin/nexora-bot.js …` in the image's /app).
+ */
+export function firstOperatorCommand(moduleUrl: string = import.meta.url, cwd: string = process.cwd()): string {
+  if (moduleUrl.endsWith('.ts')) return `npm run cli -- ${ADD_ADMIN}`;
+  const bin = relative(cwd, fileURLToPath(new URL('../bin/nexora-bot.js', moduleUrl)))
+    .split(sep)
+    .join('/');
+  return `node ${bin} ${ADD_ADMIN}`;
+}
+
+/**
+ * What a person sees when the bot starts: where it listens, the mode, and what is switched off.
+ * `firstOperator` is the command to create the first admin, given only while no active admin exists.
+ */
+export function startBanner(config: Config, database: string, address: string, firstOperator: string | null): string {
   const lines = [
     '',
     '  Nexora WhatsApp bot is running',
     `  • listening on ${address}  (webhook: ${address}/webhook)`,
     `  • database:    ${database}`,
-    `  • console:     ${address}/console  (first operator: npm run cli -- operators add you@example.com --name "Your Name" --role admin)`,
+    `  • console:     ${address}/console`,
   ];
+  if (firstOperator !== null)
+    lines.push(`  • no console admin yet: create the first operator with\n      ${firstOperator}`);
   if (config.sandbox) {
     lines.push(
       '  • mode:        SANDBOX — no WHATSAPP_TOKEN, so nothing is sent to Meta;',
