@@ -58,12 +58,34 @@ describeEachDb('admin API routes', (kind) => {
     });
     expect((await call('GET', '/leads?since=2999-01-01')).json()).toMatchObject({ total: 0, leads: [] });
     expect((await call('GET', '/leads?since=yesterday')).statusCode).toBe(400);
+    // By source: Alice came from an ad; Bob's lead predates the column (null) and reads as direct.
+    await bot.runtime.deps.db
+      .updateTable('whatsapp_leads')
+      .set({ source: 'ad Golden Visa in 90 days', source_id: '120200000000001' })
+      .where('phone', '=', ALICE)
+      .execute();
+    const fromAd = await call('GET', `/leads?source=${encodeURIComponent('ad Golden Visa in 90 days')}`);
+    expect(fromAd.json()).toMatchObject({
+      total: 1,
+      leads: [{ phone: ALICE, source: 'ad Golden Visa in 90 days', sourceId: '120200000000001' }],
+    });
+    expect((await call('GET', '/leads?source=direct')).json()).toMatchObject({
+      total: 1,
+      leads: [{ phone: BOB, source: 'direct', sourceId: null }],
+    });
+    const adCsv = (await call('GET', '/leads?format=csv&source=direct')).body.trimEnd().split('\n');
+    expect(adCsv).toHaveLength(2);
+    expect(adCsv[1]).toMatch(/,direct,$/);
+    expect((await call('GET', '/leads?source=')).statusCode).toBe(400);
+    await bot.runtime.deps.db.updateTable('whatsapp_leads').set({ source: null, source_id: null }).execute();
 
     const csv = await call('GET', '/leads?format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,phone,name,email,interest,budget,countryOfInterest,notes,createdAt,updatedAt');
+    expect(lines[0]).toBe(
+      'id,phone,name,email,interest,budget,countryOfInterest,notes,createdAt,updatedAt,source,sourceId',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`${ALICE},"'=cmd|"" /C calc""!A0, ""x""",alice@example.com,eligibility,300000,,,`);
   });
@@ -76,12 +98,20 @@ describeEachDb('admin API routes', (kind) => {
       phone: BOB,
       session: { optedOut: true, currentStep: 'ask_email' },
       lead: { name: 'Bob' },
-      totals: { incoming: 2, outgoing: 3 },
+      totals: { incoming: 2, outgoing: 3, markRead: 1 },
     });
     expect(body.messages.map((m: { status: string; direction: string }) => `${m.direction}:${m.status}`)).toEqual([
       'outgoing:failed',
       'outgoing:queued',
     ]);
+    // messages=0: the totals, no messages (the CLI's --messages 0 does the same); over 1000 is refused.
+    const none = await call('GET', `/users/${BOB}?messages=0`);
+    expect(none.json()).toMatchObject({ phone: BOB, totals: body.totals, messages: [] });
+    expect((await call('GET', `/users/${BOB}?messages=1001`)).json()).toMatchObject({
+      error: 'VALIDATION_FAILED',
+      field: 'messages',
+      message: 'query parameter "messages" must be 1000 or less',
+    });
     expect((await call('GET', '/users/33612345678')).json()).toMatchObject({ error: 'NOT_FOUND' });
     const bad = await call('GET', '/users/hello');
     expect(bad.statusCode).toBe(400);
@@ -163,14 +193,14 @@ describeEachDb('admin API routes', (kind) => {
     expect((await call('GET', '/programs')).json()).toMatchObject([{ link: MALTA.link }]);
   });
 
-  it('manages programs: POST, PUT, GET, DELETE, each visible to the conversation at once', async () => {
+  it('manages programs: POST, PUT, GET, DELETE, a duplicate is 409, each change visible to the conversation at once', async () => {
     const catalogue = () => bot.runtime.deps.programs.get(Date.now());
     expect(await catalogue()).toEqual([]); // cached empty now: changes must invalidate it
     const added = await call('POST', '/programs', MALTA);
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ ...MALTA, description: '' });
     expect((await catalogue()).map((p) => p.name)).toEqual([MALTA.name]);
-    expect((await call('POST', '/programs', MALTA)).statusCode).toBe(400);
+    expect((await call('POST', '/programs', MALTA)).statusCode).toBe(409); // CONFLICT: it exists already
     expect((await call('POST', '/programs', { ...MALTA, name: 'X', rank: 0 })).statusCode).toBe(400);
 
     const path = `/programs/${encodeURIComponent(MALTA.name)}`;
@@ -193,6 +223,8 @@ describeEachDb('admin API routes', (kind) => {
       [
         '/admin/api/conversations',
         '/admin/api/conversations/{phone}/assign',
+        '/admin/api/conversations/{phone}/media',
+        '/admin/api/conversations/{phone}/quick',
         '/admin/api/conversations/{phone}/reply',
         '/admin/api/conversations/{phone}/resolve',
         '/admin/api/dashboard',
@@ -206,6 +238,7 @@ describeEachDb('admin API routes', (kind) => {
         '/admin/api/programs',
         '/admin/api/programs/{name}',
         '/admin/api/stats',
+        '/admin/api/templates',
         '/admin/api/users/{phone}',
         '/admin/api/users/{phone}/export',
       ].sort(),

@@ -4,6 +4,11 @@ import { startTestBot, TEST_ADMIN_TOKEN, type TestBot } from './helpers/test-bot
 import { describeEachDb } from './helpers/test-db.js';
 
 const good = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+/** The same answer whatever was wrong with the token (missing, wrong, another scheme). */
+const UNAUTHORIZED = {
+  error: 'UNAUTHORIZED',
+  message: 'this needs the admin token: Authorization: Bearer <ADMIN_TOKEN>',
+};
 
 describe('AuthFailureLimiter', () => {
   it('blocks an address after maxFailures within the window, until the window ends', () => {
@@ -60,7 +65,7 @@ describeEachDb('admin API authentication', (kind) => {
       ]) {
         const res = await get(url, headers, `198.51.100.${10 + i}`);
         expect(res.statusCode).toBe(401);
-        expect(res.body).toBe('{"error":"unauthorized"}');
+        expect(res.json()).toEqual(UNAUTHORIZED);
       }
     }
     const del = await bot.runtime.app.inject({
@@ -81,7 +86,10 @@ describeEachDb('admin API authentication', (kind) => {
     const blocked = await get('/admin/api/stats', good, attacker);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.json()).toEqual({ error: 'too_many_requests' });
+    expect(blocked.json()).toEqual({
+      error: 'RATE_LIMITED',
+      message: `too many requests without a valid token: retry in ${blocked.headers['retry-after']} s`,
+    });
     expect((await get('/admin/api/stats', good, '203.0.113.8')).statusCode).toBe(200);
   });
 
@@ -98,7 +106,7 @@ describeEachDb('admin API authentication', (kind) => {
         headers: { authorization: 'Bearer ' },
       });
       expect(res.statusCode).toBe(401);
-      expect(res.body).toBe('{"error":"unauthorized"}');
+      expect(res.json()).toEqual(UNAUTHORIZED);
     } finally {
       await closed.stop();
     }

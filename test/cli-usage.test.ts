@@ -1,5 +1,8 @@
 // What the CLI shows people and how it fails: tables, prompts, one-line errors and exit codes.
 // None of it depends on the database kind, so it runs on SQLite only (commands on both: cli-commands).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportError, UsageError } from '../src/cli/cli-errors.js';
@@ -21,10 +24,12 @@ describe('CLI error reporting', () => {
   };
 
   it('maps failures to one line and exit codes 0/1/2; a stack only with --verbose', () => {
-    expect(report(new AppError('BAD_REQUEST', 'bad phone format: "x"'))).toEqual({
+    expect(report(new AppError('VALIDATION_FAILED', 'bad phone format: "x"'))).toEqual({
       code: 2,
       out: 'error: bad phone format: "x"\n',
     });
+    // Well-formed but refused: a duplicate is a failure (1), not bad usage (2).
+    expect(report(new AppError('CONFLICT', 'a program named "x" already exists'))).toMatchObject({ code: 1 });
     expect(report(new AppError('NOT_FOUND', 'unknown user: nothing is stored for 1234567'))).toEqual({
       code: 1,
       out: 'error: unknown user: nothing is stored for 1234567\n',
@@ -84,7 +89,7 @@ describe('CLI for people [sqlite]', () => {
     expect(leads.stdout).toContain('1 lead(s)');
     expect(bob.stdout).toContain(`User ${BOB}`);
     expect(bob.stdout).toMatch(/opted out\s+│ YES \(sent STOP\)/);
-    expect(bob.stdout).toMatch(/out\s+│ failed: 131047 Re-engagement message/);
+    expect(bob.stdout).toMatch(/out\s+│ failed: 131047 More than 24 hours/);
     expect(bob.stdout).toMatch(/in\s+│ processed/);
   });
 
@@ -130,7 +135,7 @@ describe('CLI for people [sqlite]', () => {
       expect(unknown).toEqual({
         code: 1,
         stdout: '',
-        stderr: 'error: unknown user: nothing is stored for *******0199\n',
+        stderr: 'error: unknown user: nothing is stored for 12025550199\n',
       });
       expect(badSince).toMatchObject({
         code: 2,
@@ -140,6 +145,67 @@ describe('CLI for people [sqlite]', () => {
         code: 2,
         stderr: expect.stringContaining("error: missing required argument 'phone'"),
       });
+    },
+  );
+
+  it(
+    'names what to fix: every missing option of programs add, the interests there are, the range of --messages',
+    SPAWNS,
+    async () => {
+      const [missing, badInterest, help, interest, none, tooMany] = await Promise.all([
+        cli(['programs', 'add', 'Half a program', '--country', 'Malta']),
+        cli(['list-leads', '--interest', 'yachts']),
+        cli(['list-leads', '--help']),
+        cli(['list-leads', '--interest', 'ELIGIBILITY', '--json']),
+        cli(['user-info', ALICE, '--messages', '0', '--json']),
+        cli(['user-info', ALICE, '--messages', '1001']),
+      ]);
+      expect(missing).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'error: missing required options: --category, --min-investment, --link, --rank\n',
+      });
+      expect(badInterest).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'error: interest "yachts" is not one that leads have; one of: "Eligibility check", "Job search assistance", "General consultation", "eligibility" (any case)\n',
+      });
+      expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+        '--interest <text> only leads with this interest: one of: "Eligibility check", "Job search assistance", "General consultation", or a residency category (see `programs list`); any case',
+      );
+      expect(JSON.parse(interest.stdout)).toMatchObject([{ phone: ALICE }]);
+      // As GET /admin/api/users/:phone?messages=0: the totals, no messages (admin-api.test.ts).
+      expect(JSON.parse(none.stdout)).toMatchObject({
+        phone: ALICE,
+        totals: { incoming: 2, outgoing: 3, markRead: 1 },
+        messages: [],
+      });
+      expect(tooMany).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining(
+          "option '--messages <n>' argument '1001' is invalid. expected a whole number from 0 to 1000",
+        ),
+      });
+    },
+  );
+
+  it(
+    'user-info, export-user and the delete-user prompt count the same messages, and say what they count',
+    SPAWNS,
+    async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'export-')), 'alice.json');
+      const [info, exported, prompt] = await Promise.all([
+        cli(['user-info', ALICE, '--messages', '0']),
+        cli(['export-user', ALICE, '--output', file]),
+        cli(['delete-user', ALICE], { input: 'no\n' }),
+      ]);
+      const stored = await countRowsFor(t.db, ALICE);
+      expect(stored).toMatchObject({ messages: 6, statuses: 3 }); // 2 in, 3 out, 1 mark-read; statuses apart
+      const counted = '6 message rows (2 in, 3 out, 1 mark-read receipt)';
+      expect(info.stdout).toMatch(new RegExp(`messages\\s+│ ${escape(counted)}`));
+      expect(exported.stdout).toBe(`exported ${counted}, 3 delivery statuses, 3 notification(s) to ${file}\n`);
+      expect(prompt.stderr).toContain(`(${counted}; 3 delivery statuses; a lead; a session)?`);
     },
   );
 
@@ -172,3 +238,5 @@ describe('CLI for people [sqlite]', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ users: { total: 2 } });
   });
 });
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

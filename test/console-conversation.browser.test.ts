@@ -38,9 +38,14 @@ describe.each(DB_KINDS)('console conversations and data protection (%s)', (kind)
 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, app.url, ADMIN);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Conversations' }).click();
     await page.getByLabel('Search by phone or name').fill('0101');
     await page.getByRole('link', { name: /\+971500000101/ }).click();
     await page.getByRole('region', { name: 'Timeline' }).waitFor();
+    // The heading shows the WhatsApp profile name, in its own direction inside the English page.
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading.locator('span[dir="auto"]').textContent()).resolves.toBe('ليلى');
+    await expect(heading.textContent()).resolves.toContain('+971500000101');
     await expect.poll(() => page.getByText('مرحبا').count()).toBe(1);
     const ticks = page.locator('.tick');
     await expect.poll(() => ticks.last().textContent()).toBe('✓ sent');
@@ -73,7 +78,8 @@ describe.each(DB_KINDS)('console conversations and data protection (%s)', (kind)
     await page.getByRole('button', { name: 'Delete this person' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Nothing was deleted');
 
-    await page.getByLabel(/Type the phone number/).fill(user);
+    // A phone number may be typed as people write it.
+    await page.getByLabel(/Type the phone number/).fill('+971 50 000 0202');
     await page.getByRole('button', { name: 'Delete this person' }).click();
     await page.getByRole('heading', { name: 'Deleted' }).waitFor();
 
@@ -94,4 +100,42 @@ describe.each(DB_KINDS)('console conversations and data protection (%s)', (kind)
     expect(audit.find((a) => a.action === 'export_user')?.details).toContain(user);
     await page.context().close();
   });
+
+  it(
+    'deletes a username user known only by their BSUID, confirmed by typing that id',
+    { timeout: 90_000 },
+    async () => {
+      const bsuid = 'US.13491208655302741918';
+      const res = await app.bot.post(envelope({ messages: [{ ...textMessage('', 'hello'), from_user_id: bsuid }] }));
+      expect(res.status).toBe(200);
+      await app.bot.idle(30_000);
+      const db = app.bot.runtime.deps.db;
+      const before = await db.selectFrom('whatsapp_messages').select('id').where('phone', '=', bsuid).execute();
+      expect(before.length).toBeGreaterThan(0);
+
+      const page = await (await browser.newContext()).newPage();
+      await signIn(page, app.url, ADMIN);
+      await page.goto(`${app.url}/console/people/${bsuid}`);
+      // The id is shown as it is (no phone `+`), and the field asks for it by its name.
+      await page.getByRole('heading', { name: `Data protection: ${bsuid}` }).waitFor();
+      const confirm = page.getByLabel(`Type the user id ${bsuid} to confirm`);
+      await confirm.fill('us.13491208655302741918');
+      await page.getByRole('button', { name: 'Delete this person' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('Type the user id exactly as shown');
+      expect(await db.selectFrom('whatsapp_messages').select('id').where('phone', '=', bsuid).execute()).toHaveLength(
+        before.length,
+      );
+
+      await page.getByLabel(`Type the user id ${bsuid} to confirm`).fill(` ${bsuid} `);
+      await page.getByRole('button', { name: 'Delete this person' }).click();
+      await page.getByRole('heading', { name: 'Deleted' }).waitFor();
+      expect(await db.selectFrom('whatsapp_messages').select('id').where('phone', '=', bsuid).execute()).toHaveLength(
+        0,
+      );
+      expect(
+        await db.selectFrom('whatsapp_sessions').select('phone').where('phone', '=', bsuid).execute(),
+      ).toHaveLength(0);
+      await page.context().close();
+    },
+  );
 });

@@ -53,6 +53,7 @@ describeEachDb('dashboard figures from a scripted set of conversations', (kind) 
       [4, 0, 0],
       [5, 1, 1],
       [6, 1, 1],
+      [7, 0, 0],
     ]);
     expect(d.options[1]!.label).toBe('Check Eligibility');
     expect(d.budgets.filter((b) => b.count > 0)).toEqual([

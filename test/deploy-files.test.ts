@@ -147,6 +147,19 @@ describe('Procfile', () => {
       .map((l) => l.split(/:\s*/, 2) as [string, string]),
   );
 
+  it('runs on the Node.js line of the image, which engines admits, and engines admits only even (LTS) lines', () => {
+    // engines: each alternative a caret range of one major line; odd lines never become LTS.
+    const pkg = JSON.parse(read('package.json')) as { engines: { node: string } };
+    const majors = pkg.engines.node.split('||').map((range) => /^\s*\^(\d+)\.\d+\.\d+\s*$/.exec(range)?.[1]);
+    expect(majors).not.toContain(undefined);
+    expect(majors.filter((major) => Number(major) % 2 === 1)).toEqual([]);
+    // .node-version (Render) names the image's line, which is also the newest line engines allows
+    // (Heroku and Railway take the newest version engines admits).
+    const imageLine = /^ARG NODE_IMAGE=node:(\d+)-/m.exec(read('Dockerfile'))?.[1];
+    expect(read('.node-version').trim()).toBe(imageLine);
+    expect(Math.max(...majors.map(Number))).toBe(Number(imageLine));
+  });
+
   it('starts the compiled server as web, like the image, and migrates as release', () => {
     expect(Object.keys(lines)).toEqual(['web', 'release']);
     expect(JSON.stringify(lines.web!.split(' '))).toBe(steps(final, 'CMD')[0]!.replace(/, /g, ','));

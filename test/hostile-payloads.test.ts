@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addOperator } from '../src/ops/operators.js';
 import { upsertLead } from '../src/store/leads-repository.js';
 import { envelope, statusUpdate, textMessage } from './helpers/payloads.js';
 import { startTestBot, type TestBot } from './helpers/test-bot.js';
@@ -101,5 +102,48 @@ describeEachDb('hostile payloads in otherwise normal webhooks', (kind) => {
       Date.now(),
     );
     expect([row.name, row.email]).toEqual(['Ana Lopez', 'ana@example.com']);
+  });
+
+  it('stores WhatsApp usernames and operator display names without bidirectional overrides or line separators', async () => {
+    const user = '15550022225';
+    /** A webhook whose contact carries `name` and `username` as sent. */
+    const withProfile = (text: string, name: string, username: string) => {
+      const body = envelope({ messages: [textMessage(user, text)], name });
+      const value = body.entry[0]!.changes[0]!.value as { contacts: { profile: Record<string, string> }[] };
+      value.contacts[0]!.profile.username = username;
+      return body;
+    };
+    const session = () =>
+      bot.runtime.deps.db
+        .selectFrom('whatsapp_sessions')
+        .select(['profile_name', 'username'])
+        .where('phone', '=', user)
+        .executeTakeFirstOrThrow();
+    // A conversation with the bot, then a request for a person (the session is written on another path).
+    await bot.post(withProfile('hi', 'Eve\u2067', 'eve\u202E\u2028gpj.exe\u0085'));
+    await bot.idle();
+    expect(await session()).toEqual({ profile_name: 'Eve', username: 'eve gpj.exe' });
+    await bot.post(withProfile('human', 'Eve\u2029Two', '\u202Dmallory\u2066\u2028'));
+    await bot.idle();
+    expect(await session()).toEqual({ profile_name: 'Eve Two', username: 'mallory' });
+
+    const operator = await addOperator(
+      bot.runtime.deps.db,
+      {
+        email: 'ops@example.com',
+        display_name: ' Bob\u202E\u2028nimda\u0085 ',
+        role: 'viewer',
+        password: 'p'.repeat(12),
+      },
+      Date.now(),
+    );
+    expect(operator.display_name).toBe('Bob nimda');
+    await expect(
+      addOperator(
+        bot.runtime.deps.db,
+        { email: 'ops2@example.com', display_name: '\u202E\u2028', role: 'viewer', password: 'p'.repeat(12) },
+        Date.now(),
+      ),
+    ).rejects.toThrow('display name is required');
   });
 });

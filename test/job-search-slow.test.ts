@@ -25,7 +25,8 @@ describeEachDb('job search while CareerJet is slow', (kind) => {
       bot.graph.waitFor(() => texts().some((t) => t.includes(needle)), timeoutMs);
 
     await bot.say(textMessage(USER, '4'));
-    await bot.post(envelope({ messages: [textMessage(USER, 'uk')] }));
+    await bot.say(textMessage(USER, 'uk'));
+    await bot.post(envelope({ messages: [textMessage(USER, 'any')] }));
     await cj.waitFor((c) => c.requests.length === 1);
     const asked = Date.now();
 

@@ -39,15 +39,43 @@ describeEachDb('job search (option 4) against CareerJet', (kind) => {
     cj.mode = 'jobs'; // JOBS unless a test says otherwise
   });
 
-  /** Option 4, then the country: the bot's texts (the "searching" note, then the answer). */
-  async function searchJobs(bot: TestBot, country: string, ask = true): Promise<string[]> {
-    if (ask) await bot.say(textMessage(USER, '4'));
-    const before = bot.sentTo(USER).length;
-    await bot.say(textMessage(USER, country));
+  /** Option 4, the country, then the kind of job: the bot's texts (the "searching" note, then the answer). */
+  async function searchJobs(
+    bot: TestBot,
+    country: string,
+    ask = true,
+    keywords = 'any',
+    user = USER,
+  ): Promise<string[]> {
+    if (ask) await bot.say(textMessage(user, '4'));
+    await bot.say(textMessage(user, country));
+    const before = bot.sentTo(user).length;
+    await bot.say(textMessage(user, keywords));
     // idle() may return after the search is done but before its answer went out: wait for the answer.
-    await bot.graph.waitFor(() => bot.sentTo(USER).length >= before + 2);
-    return bot.sentTo(USER).slice(before).map(bodyText);
+    await bot.graph.waitFor(() => bot.sentTo(user).length >= before + 2);
+    return bot.sentTo(user).slice(before).map(bodyText);
   }
+
+  it('passes the kind of job to CareerJet and names it in the answer', async () => {
+    const [searching, answer] = await searchJobs(b, 'uk', true, 'Nurse');
+    expect(searching).toContain('Searching “Nurse” jobs in United Kingdom');
+    expect(answer).toContain('Here are the latest “Nurse” jobs in the United Kingdom:');
+    expect(answer).toContain('See more: https://www.careerjet.co.uk/search/jobs?s=Nurse&l=United+Kingdom');
+    expect(cj.requests).toHaveLength(1);
+    expect(cj.requests[0]!.params.get('keywords')).toBe('Nurse');
+  });
+
+  it('understands a country typed in Russian and answers in Russian, with no English place name', async () => {
+    const user = `${USER}7`;
+    await b.say(textMessage(user, 'Привет'));
+    const [searching, answer] = await searchJobs(b, 'Германия', true, 'инженер', user);
+    expect(searching).toContain('Ищу вакансии «инженер»: Германия');
+    expect(answer).toContain('Свежие вакансии «инженер» (Германия):');
+    expect(answer).not.toMatch(/Germany|\bthe\b/);
+    expect(
+      cj.requests.map((r) => [r.params.get('locale_code'), r.params.get('location'), r.params.get('keywords')]),
+    ).toEqual([['de_DE', 'Deutschland', 'инженер']]);
+  });
 
   it('answers with three current jobs and a link to more, asking CareerJet with the configured parameters', async () => {
     const [searching, answer] = await searchJobs(b, 'uk');
@@ -126,6 +154,7 @@ describeEachDb('job search (option 4) against CareerJet', (kind) => {
     expect(session).toMatchObject({ current_step: 'ask_country', country_of_interest: null });
 
     const [, answer] = await searchJobs(b, 'Deutschland', false);
+    expect(cj.requests[0]!.params.has('keywords')).toBe(false); // "any": no keywords
     expect(answer).toContain('Here are the latest jobs in Germany:');
     expect([cj.requests[0]!.params.get('locale_code'), cj.requests[0]!.params.get('location')]).toEqual([
       'de_DE',

@@ -3,6 +3,7 @@ import { addLeadNote, assignLead, getLead, setLeadStatus } from '../src/ops/lead
 import { exportUser } from '../src/ops/export-user.js';
 import { deleteUser } from '../src/ops/delete-user.js';
 import { AppError } from '../src/errors.js';
+import { addOperator, setOperatorDisabled } from '../src/ops/operators.js';
 import { startTestBot, TEST_ADMIN_TOKEN, type TestBot } from './helpers/test-bot.js';
 import { textMessage } from './helpers/payloads.js';
 import { describeEachDb } from './helpers/test-db.js';
@@ -67,9 +68,18 @@ describeEachDb('lead events, score and work', (kind) => {
     const db = bot.runtime.deps.db;
     const id = await leadId();
     const t = Date.UTC(2026, 5, 1, 9);
+    const op9 = String(
+      (
+        await addOperator(
+          db,
+          { email: 'nine@x.test', display_name: 'Nine', role: 'consultant', password: 'p'.repeat(12) },
+          t,
+        )
+      ).id,
+    );
     await setLeadStatus(db, { id, status: 'Contacted', actor: 'op-7', now: t });
     await setLeadStatus(db, { id, status: 'contacted', actor: 'op-7', now: t + 1 }); // no change, no event
-    await assignLead(db, { id, assigneeId: 'op-9', actor: 'op-7', now: t + 2 });
+    await assignLead(db, { id, assigneeId: op9, actor: 'op-7', now: t + 2 });
     await addLeadNote(db, { id, text: '  Called, wants Portugal  ', actor: 'op-9', now: t + 3 });
     await assignLead(db, { id, assigneeId: null, actor: 'op-7', now: t + 4 });
 
@@ -83,9 +93,9 @@ describeEachDb('lead events, score and work', (kind) => {
     expect(lead.history.map((e) => [e.kind, e.actor, e.details])).toEqual([
       ['submitted', 'bot', expect.objectContaining({ changes: null })],
       ['status', 'op-7', { from: 'new', to: 'contacted' }],
-      ['assigned', 'op-7', { from: null, to: 'op-9' }],
+      ['assigned', 'op-7', { from: null, to: op9 }],
       ['note', 'op-9', { text: 'Called, wants Portugal' }],
-      ['assigned', 'op-7', { from: 'op-9', to: null }],
+      ['assigned', 'op-7', { from: op9, to: null }],
     ]);
     const audit = await db.selectFrom('audit_log').select(['action', 'actor', 'details']).orderBy('id').execute();
     expect(audit.map((a) => [a.action, a.actor])).toEqual([
@@ -99,7 +109,7 @@ describeEachDb('lead events, score and work', (kind) => {
     const exported = await exportUser(db, USER, t + 5);
     expect(exported.leadEvents).toHaveLength(5);
     expect(exported.conversationEvents).toEqual([expect.objectContaining({ kind: 'option', value: '3' })]);
-    await deleteUser(db, USER, 'cli', t + 6);
+    await deleteUser(db, USER, 'cli', t + 6, bot.runtime.deps.media);
     expect(await db.selectFrom('lead_events').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('conversation_events').selectAll().execute()).toEqual([]);
   });
@@ -118,11 +128,32 @@ describeEachDb('lead events, score and work', (kind) => {
       expect((err as AppError).code).toBe(code);
       expect((err as AppError).message).toMatch(msg);
     };
-    await fails(setLeadStatus(db, { id, status: 'maybe', actor: 'op', now }), 'BAD_REQUEST', /one of: new, contacted/);
+    await fails(
+      setLeadStatus(db, { id, status: 'maybe', actor: 'op', now }),
+      'VALIDATION_FAILED',
+      /one of: new, contacted/,
+    );
     await fails(setLeadStatus(db, { id: id + 100, status: 'won', actor: 'op', now }), 'NOT_FOUND', /no lead/);
-    await fails(addLeadNote(db, { id, text: '   ', actor: 'op', now }), 'BAD_REQUEST', /needs some text/);
-    await fails(addLeadNote(db, { id, text: 'x'.repeat(4001), actor: 'op', now }), 'BAD_REQUEST', /at most 4000/);
-    await fails(assignLead(db, { id, assigneeId: 'op', actor: ' ', now }), 'BAD_REQUEST', /operator id/);
+    await fails(addLeadNote(db, { id, text: '   ', actor: 'op', now }), 'VALIDATION_FAILED', /needs some text/);
+    await fails(addLeadNote(db, { id, text: 'x'.repeat(4001), actor: 'op', now }), 'VALIDATION_FAILED', /at most 4000/);
+    await fails(assignLead(db, { id, assigneeId: 'op', actor: ' ', now }), 'VALIDATION_FAILED', /operator id/);
+    await fails(
+      assignLead(db, { id, assigneeId: 'op-9', actor: 'op', now }),
+      'VALIDATION_FAILED',
+      /operator id \(a number\)/,
+    );
+    await fails(
+      assignLead(db, { id, assigneeId: '999', actor: 'op', now }),
+      'VALIDATION_FAILED',
+      /no operator with id 999/,
+    );
+    const gone = await addOperator(
+      db,
+      { email: 'gone@x.test', display_name: 'Gone', role: 'consultant', password: 'p'.repeat(12) },
+      now,
+    );
+    await setOperatorDisabled(db, gone.email, true);
+    await fails(assignLead(db, { id, assigneeId: String(gone.id), actor: 'op', now }), 'VALIDATION_FAILED', /disabled/);
     const lead = await getLead(db, id);
     expect(lead.history).toHaveLength(1);
     expect(lead.status).toBe('new');
@@ -141,9 +172,15 @@ describeEachDb('lead events, score and work', (kind) => {
     expect((await call('PUT', `/leads/${id}/status`, { status: 'qualified' })).json()).toMatchObject({
       status: 'qualified',
     });
-    expect((await call('PUT', `/leads/${id}/assignee`, { assigneeId: 'op-1' })).json()).toMatchObject({
-      assigneeId: 'op-1',
+    const op = await addOperator(
+      bot.runtime.deps.db,
+      { email: 'one@x.test', display_name: 'One', role: 'consultant', password: 'p'.repeat(12) },
+      Date.now(),
+    );
+    expect((await call('PUT', `/leads/${id}/assignee`, { assigneeId: String(op.id) })).json()).toMatchObject({
+      assigneeId: String(op.id),
     });
+    expect((await call('PUT', `/leads/${id}/assignee`, { assigneeId: 'op-1' })).statusCode).toBe(400);
     const noted = await call('POST', `/leads/${id}/notes`, { text: 'Prefers e-mail' });
     expect(noted.statusCode).toBe(201);
     const lead = (await call('GET', `/leads/${id}`)).json<{

@@ -23,7 +23,7 @@ function metrics() {
 }
 
 const msg = (wamid: string, type: string) => ({ wamid, type }) as InboundMessage;
-const webhook = (messages: InboundMessage[]): ParsedWebhook => ({ messages, statuses: [], other: [] });
+const webhook = (messages: InboundMessage[]): ParsedWebhook => ({ messages, statuses: [], events: [], other: [] });
 const row = (attempts: number) => ({
   id: 1,
   phone: '1555',
@@ -92,7 +92,7 @@ describe('createMetrics', () => {
     });
     const ingest = (statuses: ReturnType<typeof st>[], storedStatuses: number) =>
       m.webhookIngested(
-        { messages: [], statuses, other: [] },
+        { messages: [], statuses, events: [], other: [] },
         { storedMessages: 0, duplicateMessages: 0, storedStatuses },
       );
     ingest([st('delivered', null), st('failed', 131026)], 2);

@@ -34,7 +34,7 @@ describeEachDb('GET /metrics', (kind) => {
     ]) {
       const res = await bot.runtime.app.inject({ url: '/metrics', headers });
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ error: 'unauthorized' });
+      expect(res.json()).toMatchObject({ error: 'UNAUTHORIZED' });
     }
   });
 

@@ -63,6 +63,9 @@ describeEachDb('lead events to the CRM webhook', (kind) => {
         interest: expect.any(String),
         budgetUsd: 250000,
         countryOfInterest: null,
+        // No language detected from "3", names and an address; no ad: a direct lead.
+        language: null,
+        source: 'direct',
         createdAt: ISO,
         updatedAt: ISO,
       },
@@ -71,13 +74,14 @@ describeEachDb('lead events to the CRM webhook', (kind) => {
     for (const m of event.recentMessages) expect(Object.keys(m).sort()).toEqual(['at', 'direction', 'text']);
     // In conversation order although the three messages came in one webhook, before any answer.
     const lastFive = (event.recentMessages as { direction: string; text: string }[]).slice(-5);
-    expect(lastFive.map((m) => m.direction)).toEqual(['incoming', 'outgoing', 'incoming', 'outgoing', 'outgoing']);
+    // The last is the lead saved, thanked with the consultant offer in one message (Yes / No buttons).
+    expect(lastFive.map((m) => m.direction)).toEqual(['outgoing', 'incoming', 'outgoing', 'incoming', 'outgoing']);
     expect(lastFive.map((m) => m.text)).toEqual([
+      expect.stringMatching(/name/i),
       'Ana Lima',
       expect.stringContaining('What is your e-mail address?'),
       'ana@example.com',
-      expect.stringContaining('Thank you, Ana Lima!'),
-      expect.stringContaining('Anything else'),
+      expect.stringMatching(/Thank you, Ana Lima![\s\S]*consultant/),
     ]);
 
     await leaveLead(b, 'ana.lima@work.example');

@@ -74,7 +74,7 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     const [row] = await notificationsOf(b, 'lead_email');
     expect(row).toMatchObject({ status: 'skipped', attempts: 0, last_error: 'SMTP_URL is not set' });
     expect(await b.runtime.notifications.claim(10)).toEqual([]);
-    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000')).toContain(
+    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000', null)).toContain(
       'e-mail is OFF (SMTP_URL is not set): lead e-mails are recorded as "skipped".',
     );
   });
@@ -102,7 +102,7 @@ describeEachDb('lead e-mail to the admins over SMTP', (kind) => {
     await leaveLead(b, 'Ana Lima', 'ana@example.com');
     expect(await b.runtime.deps.db.selectFrom('whatsapp_leads').selectAll().execute()).toHaveLength(1);
     expect(await notificationsOf(b, 'lead_email')).toEqual([]);
-    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000')).toContain(
+    expect(startBanner(b.runtime.config, 'db', 'http://127.0.0.1:5000', null)).toContain(
       'lead e-mails are OFF: ADMIN_EMAIL is not set.',
     );
     expect(server.rcpts).toEqual([]);

@@ -35,7 +35,7 @@ describeEachDb('program catalogue and schema operations', (kind) => {
     expect(await seedPrograms(t.db, file, NOW)).toMatchObject({ file, added: 0, updated: 1, unchanged: 0 });
     writeFileSync(file, '[{"name": 1}]');
     await expect(seedPrograms(t.db, file, NOW)).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
+      code: 'VALIDATION_FAILED',
       message: expect.stringMatching(/^cannot load programs: .*not a valid program list/),
     });
   });
@@ -65,13 +65,25 @@ describeEachDb('program catalogue and schema operations', (kind) => {
       created_at: new Date(NOW).toISOString(),
     });
     await expect(addProgram(t.db, MALTA, NOW)).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
+      code: 'CONFLICT',
+      field: 'name',
       message: expect.stringContaining('already exists'),
     });
-    await expect(addProgram(t.db, { ...MALTA, name: 'Bad', link: 'not a url' }, NOW)).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringContaining('link'),
+    const { category: _c, minimum_investment: _m, ...incomplete } = MALTA;
+    await expect(addProgram(t.db, { ...incomplete, name: 'Half' } as typeof MALTA, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'category',
+      message: 'invalid program: missing required fields: category, minimum_investment',
     });
+    await expect(addProgram(t.db, { ...MALTA, name: 'Bad', link: 'not a url' }, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('link'),
+      // Per field, so the console shows each reason next to its input.
+      fields: { link: expect.any(String) },
+    });
+    await expect(
+      addProgram(t.db, { ...MALTA, name: 'Plain', link: 'http://example.com/p' }, NOW),
+    ).rejects.toMatchObject({ fields: { link: expect.stringContaining('https://') } });
 
     const updated = await updateProgram(
       t.db,
@@ -84,7 +96,9 @@ describeEachDb('program catalogue and schema operations', (kind) => {
       link: MALTA.link,
       updated_at: new Date(NOW + 1).toISOString(),
     });
-    await expect(updateProgram(t.db, MALTA.name, { rank: 0 }, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(updateProgram(t.db, MALTA.name, { rank: 0 }, NOW)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     await expect(updateProgram(t.db, 'Nope', { rank: 2 }, NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await listProgramsOp(t.db)).map((p) => p.name)).toEqual([MALTA.name]);
 

@@ -30,7 +30,7 @@ describeEachDb('data protection operations', (kind) => {
       notifications: 3,
     });
 
-    const result = await deleteUser(t.db, '+971 50 123 4567', 'cli', NOW);
+    const result = await deleteUser(t.db, '+971 50 123 4567', 'cli', NOW, t.media);
 
     expect(result).toMatchObject({
       phone: ALICE,
@@ -47,7 +47,7 @@ describeEachDb('data protection operations', (kind) => {
   });
 
   it('deleteUser leaves an audit row with counts and time but nothing identifying', async () => {
-    const { auditId } = await deleteUser(t.db, '00971501234567', 'api', NOW);
+    const { auditId } = await deleteUser(t.db, '00971501234567', 'api', NOW, t.media);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('id', '=', auditId).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: 'delete_user', actor: 'api', created_at: NOW });
     expect(JSON.parse(audit.details)).toEqual({
@@ -58,10 +58,12 @@ describeEachDb('data protection operations', (kind) => {
     expect(audit.details).not.toContain('alice');
   });
 
-  it('deleteUser of someone unknown is NOT_FOUND and writes no audit row; a bad phone is BAD_REQUEST', async () => {
-    await expect(deleteUser(t.db, '+1 555 0100 999', 'cli', NOW)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(deleteUser(t.db, 'not a phone', 'cli', NOW)).rejects.toBeInstanceOf(AppError);
-    await expect(deleteUser(t.db, 'not a phone', 'cli', NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  it('deleteUser of someone unknown is NOT_FOUND and writes no audit row; a bad phone is VALIDATION_FAILED', async () => {
+    await expect(deleteUser(t.db, '+1 555 0100 999', 'cli', NOW, t.media)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(deleteUser(t.db, 'not a phone', 'cli', NOW, t.media)).rejects.toBeInstanceOf(AppError);
+    await expect(deleteUser(t.db, 'not a phone', 'cli', NOW, t.media)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     expect(await t.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
   });
 

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localMediaStore, type MediaStore } from '../src/media/media-store.js';
 // Rows for the admin/CLI/ops tests, written straight through Kysely: two people with a full history
 // (session, lead, both directions of messages, statuses, notifications) so tests can check that an
 // operation touches exactly one person's rows.
@@ -9,12 +13,17 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-db.js';
 
 export const ALICE = '971501234567';
 export const BOB = '447700900123';
+/** The longest user key Meta may send: a parent BSUID, 2 + 1 + 4 + 128 = 135 characters. */
+export const LONG_BSUID = `US.ENT.${'Ab3x'.repeat(32)}`;
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
 export interface OpenedDb {
   db: Kysely<Database>;
   database: TestDatabase;
+  /** A MEDIA_DIR of its own, removed on close. */
+  media: MediaStore;
+  mediaDir: string;
   close(): Promise<void>;
 }
 
@@ -23,12 +32,16 @@ export async function openTestDb(kind: DbKind): Promise<OpenedDb> {
   const database = await createTestDatabase(kind);
   const { db } = createDb(resolveDbTarget(database.url), { poolSize: 4 });
   await initDb(db); // retries when another test drops its schema mid-migration (see initDb)
+  const mediaDir = mkdtempSync(join(tmpdir(), 'nexora-media-'));
   return {
     db,
     database,
+    media: localMediaStore(mediaDir),
+    mediaDir,
     async close() {
       await db.destroy();
       await database.drop();
+      rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }
@@ -65,10 +78,16 @@ export async function seedPerson(
   db: Kysely<Database>,
   phone: string,
   now: number,
-  o: { optedOut?: boolean; agoMs?: number; lead?: { name: string; email: string; interest: string } } = {},
+  o: {
+    optedOut?: boolean;
+    agoMs?: number;
+    lead?: { name: string; email: string; interest: string };
+    /** The BSUID paired with this phone (the pair was seen). */
+    bsuid?: string;
+  } = {},
 ) {
   const t = now - (o.agoMs ?? HOUR);
-  const tag = `${phone}_${t}`;
+  const tag = `${phone.slice(-12)}_${t}`; // a wamid is at most 128 characters, a BSUID up to 135
   await db
     .insertInto('whatsapp_sessions')
     .values({
@@ -79,7 +98,7 @@ export async function seedPerson(
       updated_at: t,
       last_activity: t,
       is_active: 1,
-      bsuid: null,
+      bsuid: o.bsuid ?? null,
       profile_name: 'Profile',
       last_inbound_at: t,
       country_of_interest: null,

@@ -22,6 +22,8 @@ const lead = (over: Partial<LeadView>): LeadView => ({
   notes: null,
   createdAt: '2025-01-15T12:00:00.000Z',
   updatedAt: '2025-01-15T12:00:00.000Z',
+  source: 'direct',
+  sourceId: null,
   ...over,
 });
 
@@ -44,15 +46,21 @@ describe('lead CSV', () => {
             countryOfInterest: '-1+2',
             budget: null,
           }),
+          lead({ id: 3, source: 'ad Golden Visa in 90 days', sourceId: '120200000000001' }),
         ]),
       ),
     );
     const lines = csv.split('\n');
-    expect(lines[0]).toBe('id,phone,name,email,interest,budget,countryOfInterest,notes,createdAt,updatedAt');
+    expect(lines[0]).toBe(
+      'id,phone,name,email,interest,budget,countryOfInterest,notes,createdAt,updatedAt,source,sourceId',
+    );
     expect(csv).toContain(
       '1,971501234567,"Smith, John",p@example.com,eligibility,250000,,"said ""hi""\nthen left",2025-01-15T12:00:00.000Z',
     );
     expect(csv).toContain(`2,971501234567,"'=HYPERLINK(""http://evil.example"",""click"")",'@evil,'+cmd,,'-1+2,,`);
+    // The source closes each row: "direct", or the ad's headline and id.
+    expect(csv).toContain('2025-01-15T12:00:00.000Z,direct,\n2,');
+    expect(csv).toContain('2025-01-15T12:00:00.000Z,ad Golden Visa in 90 days,120200000000001\n');
     expect(csv.endsWith('\n')).toBe(true);
   });
 });
@@ -71,6 +79,9 @@ describeEachDb('listing leads', (kind) => {
       created_at: NOW - i * DAY,
       updated_at: NOW - i * DAY,
       notes: null,
+      // Lead 6 predates the source column (null: counts as direct); leads 0 and 1 came from an ad.
+      source: i < 2 ? 'ad Golden Visa in 90 days' : i === 6 ? null : 'direct',
+      source_id: i < 2 ? '120200000000001' : null,
     }));
     await t.db.insertInto('whatsapp_leads').values(rows).execute();
   });
@@ -93,5 +104,17 @@ describeEachDb('listing leads', (kind) => {
     const all: number[] = [];
     for await (const l of iterateLeads(t.db, {}, 3)) all.push(l.id);
     expect(all).toHaveLength(7);
+  });
+
+  it('filters by source; "direct" includes leads older than the column; each lead says its source', async () => {
+    const ads = await listLeads(t.db, { source: 'ad Golden Visa in 90 days', limit: 50, offset: 0 });
+    expect(ads.leads.map((l) => [l.name, l.source, l.sourceId])).toEqual([
+      ['Lead 0', 'ad Golden Visa in 90 days', '120200000000001'],
+      ['Lead 1', 'ad Golden Visa in 90 days', '120200000000001'],
+    ]);
+    const direct: string[] = [];
+    for await (const l of iterateLeads(t.db, { source: 'direct' })) direct.push(`${l.name} ${l.source} ${l.sourceId}`);
+    expect(direct).toEqual([2, 3, 4, 5, 6].map((i) => `Lead ${i} direct null`));
+    expect((await listLeads(t.db, { source: 'ad Other', limit: 50, offset: 0 })).total).toBe(0);
   });
 });

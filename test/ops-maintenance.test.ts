@@ -28,20 +28,23 @@ describeEachDb('maintenance and support operations', (kind) => {
     expect(s.leads).toEqual({ total: 1, newInPeriod: 1 });
     expect(s.notifications).toEqual({ pending: 2, failed: 2 });
     expect((await getStats(t.db, { days: 7 }, NOW)).messages.incoming).toBe(4);
-    await expect(getStats(t.db, { days: 0 }, NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(getStats(t.db, { days: 0 }, NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('getUserInfo shows session with opt-out, lead and the latest messages with status, oldest first', async () => {
     const bob = await getUserInfo(t.db, '+44 7700 900123', { messages: 3 });
     expect(bob.session).toMatchObject({ optedOut: true, currentStep: 'ask_email', metadata: { name: 'X' } });
     expect(bob.lead).toBeNull();
-    expect(bob.totals).toEqual({ incoming: 2, outgoing: 3 });
+    expect(bob.totals).toEqual({ incoming: 2, outgoing: 3, markRead: 1 });
     expect(bob.messages.map((m) => [m.direction, m.status])).toEqual([
       ['outgoing', 'delivered'],
       ['outgoing', 'failed'],
       ['outgoing', 'queued'],
     ]);
-    expect(bob.messages[1]!.error).toBe('131047 Re-engagement message');
+    // In words first, Meta's own title after them.
+    expect(bob.messages[1]!.error).toBe(
+      '131047 More than 24 hours since the user last wrote: a template is needed (Re-engagement message)',
+    );
     await expect(getUserInfo(t.db, CAROL, { messages: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -108,7 +111,7 @@ describeEachDb('maintenance and support operations', (kind) => {
     });
     expect(JSON.parse(row.payload)).toMatchObject({ to: `+${ALICE}`, type: 'text', text: { body: 'ping' } });
     expect((await queueTestMessage(t.db, CAROL, 'ping', NOW)).outsideWindow).toBe(true);
-    await expect(queueTestMessage(t.db, '12', 'ping', NOW)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(queueTestMessage(t.db, '12', 'ping', NOW)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('cleanupSessions resets idle sessions (keeping opt-outs) and, with retention, purges only finished old messages', async () => {
@@ -127,6 +130,7 @@ describeEachDb('maintenance and support operations', (kind) => {
       sessionsReset: 1,
       messagesPurged: 5,
       statusesPurged: 2,
+      filesPurged: 0,
       purgedBefore: new Date(NOW - 2 * DAY).toISOString(),
     });
     expect(progress).toEqual(['sessions 1/1', 'messages 2/5', 'messages 4/5', 'messages 5/5']);
@@ -147,6 +151,12 @@ describeEachDb('maintenance and support operations', (kind) => {
     expect(left.filter((m) => m.phone === BOB)).toEqual([{ phone: BOB, status: 'queued' }]);
     expect(left.filter((m) => m.phone === ALICE)).toHaveLength(6);
     const noRetention = await cleanupSessions(t.db, { olderThanMs: DAY }, NOW);
-    expect(noRetention).toEqual({ sessionsReset: 0, messagesPurged: 0, statusesPurged: 0, purgedBefore: null });
+    expect(noRetention).toEqual({
+      sessionsReset: 0,
+      messagesPurged: 0,
+      statusesPurged: 0,
+      filesPurged: 0,
+      purgedBefore: null,
+    });
   });
 });

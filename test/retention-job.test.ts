@@ -24,7 +24,13 @@ describeEachDb('the daily retention purge', (kind) => {
       envelope({ messages: [textMessage('15550012003', 'hi', { ts: Math.floor(clock.now() / 1000) - 40 * 86_400 })] }),
     );
 
-    const job = new RetentionJob({ db: bot.runtime.deps.db, clock, log: pino({ level: 'silent' }), retentionDays: 30 });
+    const job = new RetentionJob({
+      db: bot.runtime.deps.db,
+      clock,
+      log: pino({ level: 'silent' }),
+      retentionDays: 30,
+      media: bot.runtime.deps.media,
+    });
     await job.runOnce();
     const left = await bot.runtime.deps.db.selectFrom('whatsapp_messages').select(['phone', 'status']).execute();
     expect(left.filter((m) => m.phone === '15550012001')).toEqual([]);

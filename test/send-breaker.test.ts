@@ -1,4 +1,4 @@
-// Issue 13: the send circuit breaker, with a controlled clock. It opens when the latest sends to
+// Issue 13: the send circuit breaker, with a controlled clock. It opens when most sends to
 // many users fail, pauses every sender sharing the database, lets exactly one probe through once
 // its bounded open time is over, reopens for twice as long when the probe fails, and closes when
 // it goes through. Real senders, a real database (both kinds), the fake Graph API on loopback.

@@ -106,6 +106,35 @@ describeEachDb('slow clients on a listening server', (kind) => {
     await c.closed;
   });
 
+  it('refuses a sign-in form over 16 KB on the public /console/login before reading it, and closes the connection', async () => {
+    const form = (length: number, headers: Record<string, string> = {}) =>
+      post('/console/login', length, headers).replace('application/json', 'application/x-www-form-urlencoded');
+    const declared = await open(port, form(1_000_000));
+    const answer = await declared.answered;
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    await declared.closed;
+    // Without a Content-Length the body is counted as it arrives.
+    const chunked = await open(
+      port,
+      form(0, { 'Transfer-Encoding': 'chunked' })
+        .replace('Content-Length: 0\r\n', '')
+        .concat(`10000\r\nemail=${'a'.repeat(0x10000 - 6)}\r\n`),
+    );
+    expect(await chunked.answered).toMatch(/^HTTP\/1\.1 413/);
+    await chunked.closed;
+    // A form of ordinary size is read (and refused for its missing form token, as before).
+    const small = await fetch(`http://127.0.0.1:${port}/console/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=a%40example.com&password=${'p'.repeat(1_024)}&_csrf=x`,
+    });
+    expect(small.status).toBe(403);
+    expect(await small.text()).toContain('The sign-in form had expired');
+    const empty = await fetch(`http://127.0.0.1:${port}/console/login`, { method: 'POST' });
+    expect(empty.status).toBe(403);
+  });
+
   it('refuses a body at once with 503 while others hold the in-flight budget; small webhooks still pass', async () => {
     const holder = await open(port, `${post('/webhook', 2_500_000, SIGNED_SHAPE)}{`);
     const refused = await open(port, `${post('/webhook', 2_500_000, SIGNED_SHAPE)}{`);

@@ -5,10 +5,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthFailureLimiter, clientKey } from '../src/admin/auth-failure-limiter.js';
 import { loadConfig } from '../src/config.js';
-import { startTestBot, TEST_ADMIN_TOKEN, type TestBot } from './helpers/test-bot.js';
+import { signBody } from '../src/whatsapp/verify-signature.js';
+import { envelope, textMessage } from './helpers/payloads.js';
+import { startTestBot, TEST_ADMIN_TOKEN, TEST_SECRET, TEST_VERIFY_TOKEN, type TestBot } from './helpers/test-bot.js';
 import { describeEachDb } from './helpers/test-db.js';
 
 const GOOD = `Bearer ${TEST_ADMIN_TOKEN}`;
+const GUARD_LINE = 'token guard: requests without a valid token';
 
 describe('AuthFailureLimiter under many addresses', () => {
   it('keeps a blocked client blocked however many other clients fail', () => {
@@ -27,6 +30,24 @@ describe('AuthFailureLimiter under many addresses', () => {
     expect(l.blockedForMs('192.0.2.99', 2)).toBeGreaterThan(0);
     expect(l.blockedForMs('198.51.100.1', 2)).toBe(0);
     expect(l.blockedForMs('192.0.2.99', 60_002)).toBe(0);
+  });
+
+  it("keeps a proven address out of the overflow entry for days, and still limits that address's own failures", () => {
+    const l = new AuthFailureLimiter({ maxFailures: 2, windowMs: 60_000, maxTracked: 10 });
+    l.recordSuccess('198.51.100.1', 0);
+    const day = 24 * 3_600_000;
+    for (let i = 0; i < 50; i++) for (let j = 0; j < 2; j++) l.recordFailure(`10.0.0.${i}`, day);
+    expect(l.blockedForMs('192.0.2.99', day + 1)).toBeGreaterThan(0);
+    expect(l.blockedForMs('198.51.100.1', day + 1)).toBe(0);
+    l.recordFailure('198.51.100.1', day + 1);
+    expect(l.blockedForMs('198.51.100.1', day + 2)).toBe(0);
+    l.recordFailure('198.51.100.1', day + 2);
+    expect(l.blockedForMs('198.51.100.1', day + 3)).toBeGreaterThan(0);
+    expect(l.tracked).toBe(12);
+    // Trust ends after 30 days.
+    const later = 31 * day;
+    for (let i = 0; i < 50; i++) for (let j = 0; j < 2; j++) l.recordFailure(`10.0.1.${i}`, later);
+    expect(l.blockedForMs('198.51.100.1', later + 1)).toBeGreaterThan(0);
   });
 
   it('counts IPv6 clients by /64 prefix and IPv4-mapped addresses as IPv4', () => {
@@ -73,7 +94,8 @@ describeEachDb('one token guard over a listening server', (kind) => {
     bot = await startTestBot(
       kind,
       { TRUST_PROXY: '127.0.0.1' },
-      { startWorkers: false, seed: false, logger: pino({ level: 'warn' }, sink) },
+      // Info level: a refusal logged a line each at info would show here.
+      { startWorkers: false, seed: false, logger: pino({ level: 'info' }, sink) },
     );
     url = await bot.runtime.app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -105,10 +127,102 @@ describeEachDb('one token guard over a listening server', (kind) => {
   it('logs failed attempts in aggregate, not a line each', async () => {
     const before = lines.length;
     for (let i = 0; i < 200; i++) await get('/admin/api/stats', `192.0.2.${i}`, `Bearer wrong-${i}`);
-    const guardLines = lines.slice(before).filter((l) => l.msg === 'admin token: requests without a valid token');
-    expect(guardLines.length).toBeLessThanOrEqual(1);
-    expect(lines.filter((l) => l.msg === 'admin token: requests without a valid token').length).toBeGreaterThan(0);
+    // At most the guard's one line a minute (and nothing else) for 200 refusals.
+    expect(lines.slice(before).filter((l) => l.msg !== GUARD_LINE)).toEqual([]);
+    expect(lines.slice(before).length).toBeLessThanOrEqual(1);
+    expect(lines.filter((l) => l.msg === GUARD_LINE).length).toBeGreaterThan(0);
     expect(JSON.stringify(lines)).not.toContain('192.0.2.');
+  });
+
+  const verify = (client: string, token: string) =>
+    fetch(`${url}/webhook?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=4242`, {
+      headers: { 'x-forwarded-for': client },
+    });
+
+  it('counts wrong verify tokens on GET /webhook in the same guard, logged in aggregate', async () => {
+    const before = lines.length;
+    const guesser = '203.0.113.70';
+    for (let i = 0; i < 9; i++) expect((await verify(guesser, `guess-${i}`)).status).toBe(403);
+    // The tenth failure is a wrong admin token: one limiter for both secrets.
+    expect((await get('/admin/api/stats', guesser, 'Bearer guess')).status).toBe(401);
+    const blocked = await verify(guesser, TEST_VERIFY_TOKEN);
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).not.toContain('4242');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await get('/admin/api/stats', guesser, GOOD)).status).toBe(429);
+    // Another address, and Meta's handshake, are unaffected; a bare GET is refused but is not a guess.
+    const meta = await verify('203.0.113.71', TEST_VERIFY_TOKEN);
+    expect([meta.status, await meta.text()]).toEqual([200, '4242']);
+    for (const path of ['/webhook', '/webhook?hub.mode=subscribe&hub.challenge=1'])
+      for (let i = 0; i < 10; i++)
+        expect((await fetch(`${url}${path}`, { headers: { 'x-forwarded-for': '203.0.113.72' } })).status).toBe(403);
+    expect((await verify('203.0.113.72', TEST_VERIFY_TOKEN)).status).toBe(200);
+    for (let i = 0; i < 200; i++) await verify(`198.18.${i >> 8}.${i & 255}`, `guess-${i}`);
+    expect(lines.slice(before).filter((l) => l.msg !== GUARD_LINE)).toEqual([]);
+    expect(lines.slice(before).length).toBeLessThanOrEqual(1);
+  });
+
+  it('logs refused webhook signatures in aggregate, not a line each', async () => {
+    const before = lines.length;
+    const raw = JSON.stringify(envelope({ messages: [textMessage('15550001234', 'hi')] }));
+    const forged = signBody(raw, 'not-the-secret');
+    for (let i = 0; i < 200; i++) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i}` };
+      if (i % 2) headers['x-hub-signature-256'] = forged;
+      const res = await fetch(`${url}/webhook`, { method: 'POST', body: raw, headers });
+      expect(res.status).toBe(401);
+    }
+    const after = lines.slice(before);
+    expect(after.filter((l) => l.msg !== 'webhook: requests refused for a bad signature')).toEqual([]);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ level: 40, missing: 1, clients: 1 });
+    const good = await fetch(`${url}/webhook`, {
+      method: 'POST',
+      body: raw,
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(raw, TEST_SECRET) },
+    });
+    expect(good.status).toBe(200);
+  });
+});
+
+describeEachDb('the operator behind a crowd of guessers, over a listening server', (kind) => {
+  let bot: TestBot;
+  let url: string;
+  let now = Date.now();
+  beforeAll(async () => {
+    // A small table, so a crowd of 30 forwarded addresses fills it with blocked entries.
+    bot = await startTestBot(
+      kind,
+      { TRUST_PROXY: '127.0.0.1' },
+      { startWorkers: false, seed: false, clock: { now: () => now }, authLimiter: { maxTracked: 20 } },
+    );
+    url = await bot.runtime.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => bot.stop());
+
+  const get = (client: string, token: string) =>
+    fetch(`${url}/admin/api/stats`, { headers: { authorization: token, 'x-forwarded-for': client } });
+  const crowd = async (net: number) => {
+    for (let i = 0; i < 30; i++)
+      for (let j = 0; j < 10; j++) await get(`10.${net}.0.${i}`, j % 2 ? `Bearer g${j}` : 'Bearer');
+  };
+
+  it('cannot lock out the operator, a day after the operator last used the token', async () => {
+    const operator = '198.51.100.7';
+    expect((await get(operator, GOOD)).status).toBe(200);
+    now += 24 * 3_600_000;
+    await crowd(1);
+    // Every tracked entry is blocked: a new address shares the blocked overflow entry.
+    expect((await get('192.0.2.99', GOOD)).status).toBe(429);
+    expect((await get('10.1.0.29', GOOD)).status).toBe(429);
+    expect((await get(operator, GOOD)).status).toBe(200);
+    // The operator's address is still limited on its own: ten wrong tokens block it.
+    for (let i = 0; i < 10; i++) expect((await get(operator, `Bearer wrong-${i}`)).status).toBe(401);
+    expect((await get(operator, GOOD)).status).toBe(429);
+    now += 61_000;
+    await crowd(2);
+    expect((await get('192.0.2.99', GOOD)).status).toBe(429);
+    expect((await get(operator, GOOD)).status).toBe(200);
   });
 });
 

@@ -29,7 +29,16 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     expect(body.interactive.type).toBe('list');
     expect(body.interactive.body.text).toContain('Welcome to Nexora Investments!');
     const rows = body.interactive.action.sections.flatMap((s: any) => s.rows);
-    expect(rows.map((r: any) => r.id)).toEqual(['menu:1', 'menu:2', 'menu:3', 'menu:4', 'menu:5', 'menu:6']);
+    expect(rows.map((r: any) => r.id)).toEqual([
+      'menu:1',
+      'menu:2',
+      'menu:3',
+      'menu:4',
+      'menu:5',
+      'menu:6',
+      'menu:7',
+      'nav:language',
+    ]);
     // The inbound message was marked read through the same queue.
     await bot.graph.waitFor((reqs) => reqs.some((r) => r.kind === 'read'));
     const read = bot.graph.requests.find((r) => r.kind === 'read')!;
@@ -59,6 +68,49 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     expect(text).toContain('Portugal Golden Residency Program');
     expect(text).toContain('Dominica Citizenship by Investment');
     expect(text).not.toContain('Spain Golden Visa Program');
+  });
+
+  it('converts a budget in euros, offers the rest with a "more" row, and stores the budget in dollars', async () => {
+    await bot.say(textMessage(USER, '2'));
+    const [answer, menu] = await bot.say(textMessage(USER, '€1.5M'));
+    const text = bodyText(answer!);
+    expect(text).toContain('€1,500,000 (≈ $1,635,000 at the rates of Nov 30, 2026)');
+    expect(text).toContain('7 programs fit your budget');
+    const rows = (menu!.body as any).interactive.action.sections.flatMap((s: any) => s.rows);
+    expect(rows[0]).toEqual({ id: 'more:eligible:5', title: '➕ More programs', description: 'Programs 6–7 of 7' });
+    const [page] = await bot.say(listReply(USER, 'more:eligible:5', '➕ More programs'));
+    expect(bodyText(page!)).toMatch(/6\. UAE Golden Visa[\s\S]*7\. EB-5/);
+    const session = await bot.runtime.deps.db
+      .selectFrom('whatsapp_sessions')
+      .selectAll()
+      .where('phone', '=', USER)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(session.metadata)).toMatchObject({ budget: 1_635_000 });
+    const events = await bot.runtime.deps.db
+      .selectFrom('conversation_events')
+      .select(['kind', 'value'])
+      .where('phone', '=', USER)
+      .where('kind', '=', 'budget')
+      .execute();
+    expect(events).toEqual([{ kind: 'budget', value: '1635000' }]);
+  });
+
+  it('answers a free-text question with the program card, and an FAQ question with its answer', async () => {
+    await bot.say(textMessage(USER, 'hi'));
+    const [card, menu] = await bot.say(textMessage(USER, 'how much is the Portugal golden visa?'));
+    expect(bodyText(card!)).toContain('Portugal Golden Residency Program');
+    expect(bodyText(card!)).toContain('$280,000');
+    expect((menu!.body as any).type).toBe('interactive');
+    const [faq] = await bot.say(textMessage(USER, 'visa-free travel'));
+    expect(bodyText(faq!)).toContain('Schengen');
+  });
+
+  it('refuses a question typed as the name and asks for the name again', async () => {
+    await bot.say(textMessage(USER, '3'));
+    const [reask] = await bot.say(textMessage(USER, 'how much does Portugal cost?'));
+    expect(bodyText(reask!)).not.toContain('Thanks, how much');
+    const [email] = await bot.say(textMessage(USER, 'Maria Silva'));
+    expect(bodyText(email!)).toContain('Maria Silva');
   });
 
   it('captures a lead: name, bad e-mail re-asked, good e-mail → lead row and a durable notification', async () => {
@@ -100,7 +152,8 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
 
   it('answers job search with a useful link and records the country', async () => {
     await bot.say(textMessage(USER, '4'));
-    const replies = await bot.say(textMessage(USER, 'U.K.'));
+    await bot.say(textMessage(USER, 'U.K.'));
+    const replies = await bot.say(textMessage(USER, 'any'));
     expect(bodyText(replies[1]!)).toMatch(/careerjet/i);
     const session = await bot.runtime.deps.db
       .selectFrom('whatsapp_sessions')
@@ -124,6 +177,13 @@ describeEachDb('the whole scripted conversation through POST /webhook', (kind) =
     const replies = await bot.say(imageMessage(USER));
     expect(bodyText(replies[0]!)).toMatch(/text/i);
     expect((replies[1]!.body as any).type).toBe('interactive');
+  });
+
+  it('reads an image caption as what the user typed, not as a message it cannot read', async () => {
+    const replies = await bot.say(imageMessage(USER, { caption: 'menu' }));
+    expect(replies.length).toBeGreaterThan(0);
+    for (const r of replies) expect(bodyText(r)).not.toMatch(/only read text/i);
+    expect((replies[0]!.body as any).type).toBe('interactive');
   });
 
   it('handles a batched payload with several users, each answered once', async () => {

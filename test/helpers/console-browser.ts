@@ -1,7 +1,6 @@
 // Browser tests of the console: the real app on a loopback port (its database of either kind), real
 // operators, and Debian's Chromium driven by playwright-core (its own browser download is never used).
-import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DbKind } from '../../src/store/create-db.js';
 import { addOperator } from '../../src/ops/operators.js';
 import { startTestBot, type TestBot } from './test-bot.js';
@@ -9,27 +8,9 @@ import { startTestBot, type TestBot } from './test-bot.js';
 export const PASSWORD = 'correct horse battery staple';
 export const ADMIN = 'admin@nexora.test';
 export const VIEWER = 'viewer@nexora.test';
+export const CONSULTANT = 'consultant@nexora.test';
 
-function chromiumPath(): string {
-  const path = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  if (!path) throw new Error('chromium is not installed (apt-get install chromium; .ci/run does it)');
-  return path;
-}
-
-/** One browser per test file, reused by every test in it. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-}
+export { launchBrowser } from './chromium.js';
 
 export interface ConsoleApp {
   bot: TestBot;
@@ -37,7 +18,7 @@ export interface ConsoleApp {
   stop(): Promise<void>;
 }
 
-/** The whole bot (workers included) listening on 127.0.0.1, with an admin and a viewer. */
+/** The whole bot (workers included) listening on 127.0.0.1, with an admin, a consultant and a viewer. */
 export async function startConsoleApp(kind: DbKind): Promise<ConsoleApp> {
   const bot = await startTestBot(kind);
   const now = Date.now();
@@ -49,6 +30,11 @@ export async function startConsoleApp(kind: DbKind): Promise<ConsoleApp> {
   await addOperator(
     bot.runtime.deps.db,
     { email: VIEWER, display_name: 'Victor Viewer', role: 'viewer', password: PASSWORD },
+    now,
+  );
+  await addOperator(
+    bot.runtime.deps.db,
+    { email: CONSULTANT, display_name: 'Karim Consultant', role: 'consultant', password: PASSWORD },
     now,
   );
   const url = await bot.runtime.app.listen({ port: 0, host: '127.0.0.1' });

@@ -19,6 +19,9 @@ export interface FakeCareerjet {
   mode: CareerjetMode;
   /** Delay before answering, in ms. */
   delayMs: number;
+  /** While true, requests wait (then `delayMs`) until `release()`: a test decides when CareerJet answers. */
+  held: boolean;
+  release(): void;
   readonly requests: CareerjetRequest[];
   waitFor(pred: (cj: FakeCareerjet) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -64,24 +67,35 @@ export async function startFakeCareerjet(mode: CareerjetMode = 'jobs'): Promise<
     fake.requests.push({ params: new URL(req.url ?? '/', 'http://fake').searchParams, headers: req.headers });
     events.emit('change');
     const { mode: current, delayMs } = fake;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      const payload = body(current);
-      if (current === 'http500') res.writeHead(500, { 'content-type': 'text/html' }).end(payload as string);
-      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-    }, delayMs);
-    timers.add(timer);
+    const answer = () => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        const payload = body(current);
+        if (current === 'http500') res.writeHead(500, { 'content-type': 'text/html' }).end(payload as string);
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      }, delayMs);
+      timers.add(timer);
+    };
+    if (fake.held) waiting.push(answer);
+    else answer();
   });
+  const waiting: (() => void)[] = [];
   const { port, close } = await listenOnLoopback(server);
 
   const fake: FakeCareerjet = {
     url: `http://127.0.0.1:${port}/search`,
     mode,
     delayMs: 0,
+    held: false,
+    release() {
+      fake.held = false;
+      for (const answer of waiting.splice(0)) answer();
+    },
     requests: [],
     waitFor: (pred, timeoutMs = 10_000) => waitUntil(events, () => pred(fake), timeoutMs, 'fake CareerJet'),
     async close() {
       for (const timer of timers) clearTimeout(timer);
+      waiting.length = 0;
       await close();
     },
   };

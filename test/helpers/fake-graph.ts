@@ -1,6 +1,7 @@
 // A real HTTP server on loopback that answers like Meta's Graph API messages endpoint, with a
 // small script of faults (HTTP errors with Meta codes, dropped sockets, latency) for tests.
 import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { listenOnLoopback } from './loopback.js';
 
@@ -15,8 +16,28 @@ export interface FakeGraphRequest {
   body: unknown;
   at: Date;
   kind: FakeRequestKind;
+  /** A multipart upload (`POST /{phone-number-id}/media`): its fields and the file as received. */
+  upload?: FakeUpload;
   /** Set once answered: the status and JSON sent, or 'dropped'. */
   response?: { status: number; body: unknown } | 'dropped';
+}
+
+export interface FakeUpload {
+  /** Every text field of the form (messaging_product, type). */
+  fields: Record<string, string>;
+  file: { filename: string; mimeType: string; bytes: Buffer } | null;
+  /** The media id the fake answered with. */
+  id?: string;
+}
+
+/** A file Meta holds: a client's (for GET /{media-id}) or one the business uploaded. */
+export interface FakeMedia {
+  bytes: Buffer;
+  mimeType: string;
+  /** What GET /{media-id} reports; default the bytes' real hex SHA-256 (set it wrong to test a check). */
+  sha256?: string;
+  /** What GET /{media-id} reports; default the real length (set it to test the size check before download). */
+  fileSize?: number;
 }
 
 export type FakeResponse = { status: number; body: unknown; headers?: Record<string, string> } | 'drop';
@@ -48,6 +69,8 @@ export interface FakeGraphOptions {
   /** When set, posts to another phone-number id get Meta's 400 / code 100. */
   phoneNumberId?: string;
   latencyMs?: number;
+  /** The business account whose templates GET …/message_templates lists. */
+  wabaId?: string;
 }
 
 export interface FakeGraph {
@@ -66,6 +89,22 @@ export interface FakeGraph {
   delay(latencyMs: number, match?: Omit<Match, 'latencyMs'>): void;
   /** A handler consulted before the script; return undefined to fall through. null removes it. */
   respondWith(handler: FakeHandler | null): void;
+  /**
+   * What `GET /{version}/{WABA_ID}/message_templates` lists (Meta's shape), `templatePageSize` per
+   * page with a `paging.next` URL, for the WABA id given in the options (any other id: code 100).
+   */
+  templates: unknown[];
+  templatePageSize: number;
+  /** Files by media id: `GET /{version}/{id}` describes one, its `url` serves the bytes (with the token). */
+  readonly media: Map<string, FakeMedia>;
+  /** How long a download URL works (Meta: 5 minutes); 0 makes every URL expired at once. */
+  mediaUrlTtlMs: number;
+  /** The next `times` downloads answer 404 as an expired URL does, whatever their age. */
+  expireMediaUrls(times?: number): void;
+  /** Multipart uploads received, answered or not. */
+  readonly uploads: FakeUpload[];
+  /** Media downloads served (200), by media id. */
+  readonly downloads: string[];
   /** Scripted faults not yet used. */
   pendingScripts(): number;
   /**
@@ -123,6 +162,10 @@ export function graphErrorBody(code: number, title?: string, details?: string): 
 
 const digits = (value: unknown): string => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
 const MESSAGES_PATH = /\/v\d+\.\d+\/([^/]+)\/messages$/;
+const TEMPLATES_PATH = /\/v\d+\.\d+\/([^/?]+)\/message_templates(?:\?|$)/;
+const UPLOAD_PATH = /\/v\d+\.\d+\/([^/?]+)\/media$/;
+const MEDIA_INFO_PATH = /\/v\d+\.\d+\/([^/?]+)(?:\?|$)/;
+const DOWNLOAD_PATH = /^\/fake-media\/([^/?]+)\?/;
 
 export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeGraph> {
   const requests: FakeGraphRequest[] = [];
@@ -138,6 +181,11 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   let failShare = 0;
   let failRandom: () => number = Math.random;
   const poisoned = new Map<string, number>();
+  const media = new Map<string, FakeMedia>();
+  const uploads: FakeUpload[] = [];
+  const downloads: string[] = [];
+  let expireNext = 0;
+  let uploadCounter = 0;
 
   /** The capacity, 5xx and poison modes (sends only), or undefined to go on. */
   function modes(req: FakeGraphRequest): FakeResponse | undefined {
@@ -190,7 +238,83 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     return { response: normalResponse(req), ...timing };
   }
 
+  function templatesResponse(req: FakeGraphRequest, waba: string): FakeResponse {
+    if (opts.wabaId !== undefined && waba !== opts.wabaId)
+      return {
+        status: 400,
+        body: graphErrorBody(100, `Unsupported get request. Object with ID '${waba}' does not exist`),
+      };
+    const url = new URL(req.path, fake.url);
+    const from = Number(url.searchParams.get('after') ?? '0');
+    const data = fake.templates.slice(from, from + fake.templatePageSize);
+    const more = from + fake.templatePageSize < fake.templates.length;
+    const next = new URL(url);
+    next.searchParams.set('after', String(from + fake.templatePageSize));
+    return {
+      status: 200,
+      body: { data, paging: { cursors: { before: String(from) }, ...(more ? { next: next.toString() } : {}) } },
+    };
+  }
+
+  /** GET /{media-id}, the download URL it gives, and POST /{phone-number-id}/media; undefined otherwise. */
+  function mediaResponse(req: FakeGraphRequest): FakeResponse | undefined {
+    const download = req.method === 'GET' ? DOWNLOAD_PATH.exec(req.path)?.[1] : undefined;
+    if (download !== undefined) {
+      const file = media.get(decodeURIComponent(download));
+      const expires = Number(new URL(req.path, fake.url).searchParams.get('ext'));
+      if (expireNext > 0 || !(Date.now() < expires) || file === undefined) {
+        if (expireNext > 0) expireNext--;
+        return { status: 404, body: 'URL signature expired' };
+      }
+      downloads.push(decodeURIComponent(download));
+      return { status: 200, body: file.bytes, headers: { 'content-type': file.mimeType } };
+    }
+    if (req.upload !== undefined) {
+      const phoneId = UPLOAD_PATH.exec(req.path)?.[1];
+      if (opts.phoneNumberId !== undefined && phoneId !== opts.phoneNumberId)
+        return {
+          status: 400,
+          body: graphErrorBody(100, `Unsupported post request. Object with ID '${phoneId}' does not exist`),
+        };
+      const { fields, file } = req.upload;
+      if (fields.messaging_product !== 'whatsapp')
+        return { status: 400, body: graphErrorBody(100, 'The parameter messaging_product is required.') };
+      if (file === null || fields.type === undefined)
+        return { status: 400, body: graphErrorBody(100, 'The parameters file and type are required.') };
+      uploadCounter += 1;
+      const id = `9000000000${String(uploadCounter).padStart(5, '0')}`;
+      req.upload.id = id;
+      media.set(id, { bytes: file.bytes, mimeType: fields.type });
+      return { status: 200, body: { id } };
+    }
+    const id = req.method === 'GET' ? MEDIA_INFO_PATH.exec(req.path)?.[1] : undefined;
+    if (id === undefined || TEMPLATES_PATH.test(req.path)) return undefined;
+    const file = media.get(decodeURIComponent(id));
+    if (file === undefined)
+      return {
+        status: 400,
+        body: graphErrorBody(100, `Unsupported get request. Object with ID '${id}' does not exist`),
+      };
+    const url = new URL(`/fake-media/${encodeURIComponent(id)}`, fake.url);
+    url.searchParams.set('ext', String(Date.now() + fake.mediaUrlTtlMs));
+    return {
+      status: 200,
+      body: {
+        messaging_product: 'whatsapp',
+        url: url.toString(),
+        mime_type: file.mimeType,
+        sha256: file.sha256 ?? createHash('sha256').update(file.bytes).digest('hex'),
+        file_size: String(file.fileSize ?? file.bytes.length),
+        id,
+      },
+    };
+  }
+
   function normalResponse(req: FakeGraphRequest): FakeResponse {
+    const waba = req.method === 'GET' ? TEMPLATES_PATH.exec(req.path)?.[1] : undefined;
+    if (waba !== undefined) return templatesResponse(req, waba);
+    const file = mediaResponse(req);
+    if (file !== undefined) return file;
     const id = MESSAGES_PATH.exec(req.path)?.[1];
     if (req.method !== 'POST' || id === undefined)
       return { status: 400, body: graphErrorBody(100, 'Unsupported post request') };
@@ -223,8 +347,16 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
         res.socket?.destroy();
       } else {
         req.response = { status: response.status, body: response.body };
-        const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-        const type = typeof response.body === 'string' ? 'text/html' : 'application/json';
+        const binary = Buffer.isBuffer(response.body);
+        const text =
+          binary || typeof response.body === 'string'
+            ? (response.body as string | Buffer)
+            : JSON.stringify(response.body);
+        const type = binary
+          ? 'application/octet-stream'
+          : typeof response.body === 'string'
+            ? 'text/html'
+            : 'application/json';
         res.writeHead(response.status, { 'content-type': type, ...response.headers }).end(text);
       }
       notify();
@@ -235,8 +367,10 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
   async function onRequest(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const body = parseJson(text);
+    const raw = Buffer.concat(chunks);
+    const contentType = incoming.headers['content-type'] ?? '';
+    const upload = contentType.startsWith('multipart/form-data') ? await parseUpload(raw, contentType) : undefined;
+    const body = upload === undefined ? parseJson(raw.toString('utf8')) : upload.fields;
     const kind: FakeRequestKind =
       field(body, 'status') === 'read'
         ? 'read'
@@ -250,7 +384,9 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       body,
       at: new Date(),
       kind,
+      ...(upload !== undefined ? { upload } : {}),
     };
+    if (upload !== undefined) uploads.push(upload);
     requests.push(req);
     if (kind === 'send') sent.push(req);
     notify();
@@ -281,6 +417,15 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
     sent,
     accepted,
     latencyMs: opts.latencyMs ?? 0,
+    templates: [],
+    templatePageSize: 100,
+    media,
+    mediaUrlTtlMs: 5 * 60_000,
+    expireMediaUrls(times = 1) {
+      expireNext += times;
+    },
+    uploads,
+    downloads,
     waitFor(pred, timeoutMs = 5000) {
       if (pred(requests)) return Promise.resolve(requests);
       return new Promise((resolve, reject) => {
@@ -334,6 +479,11 @@ export async function startFakeGraph(opts: FakeGraphOptions = {}): Promise<FakeG
       refused = 0;
       failShare = 0;
       poisoned.clear();
+      media.clear();
+      uploads.length = 0;
+      downloads.length = 0;
+      expireNext = 0;
+      fake.mediaUrlTtlMs = 5 * 60_000;
       fake.latencyMs = opts.latencyMs ?? 0;
     },
     async close() {
@@ -360,6 +510,19 @@ function faultResponse(fault: FakeFault): FakeResponse {
           },
         });
   return { status, body, ...(headers ? { headers } : {}) };
+}
+
+/** A multipart body read the way a server would (the WHATWG form-data parser of Node's fetch). */
+async function parseUpload(raw: Buffer, contentType: string): Promise<FakeUpload> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const fields: Record<string, string> = {};
+  let file: FakeUpload['file'] = null;
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields[name] = value;
+    else if (name === 'file')
+      file = { filename: value.name, mimeType: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+  }
+  return { fields, file };
 }
 
 function parseJson(text: string): unknown {

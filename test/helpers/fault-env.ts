@@ -43,19 +43,20 @@ export async function createFaultEnv(kind: DbKind, extra: Record<string, string>
   };
 }
 
-/** Users 155500100000 + i, each saying `text`; resolves with the users whose webhook got 200. */
+/** Users `firstUser` + i, each saying `text`; resolves with the users whose webhook got 200. */
 export async function postUsers(
   url: string | ((i: number) => string),
   count: number,
   text = 'hi',
   inFlight = 16,
+  firstUser = 155500100000,
 ): Promise<string[]> {
   const acked: string[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      const user = String(155500100000 + i);
+      const user = String(firstUser + i);
       const target = typeof url === 'string' ? url : url(i);
       const status = await postWebhook(target, envelope({ messages: [textMessage(user, text)] }), TEST_SECRET);
       if (status === 200) acked.push(user);
@@ -116,7 +117,9 @@ export function useFaultFixture(kind: DbKind) {
     },
     async start(env: Record<string, string> = {}): Promise<ServerProcess> {
       if (!current) throw new Error('useFaultFixture: setUp() first');
-      const s = await startServerProcess({ ...current.env, ...env });
+      // A generous bound, not a wait: on a shared 2-core machine under load, compiling the sources
+      // through tsx for two processes at once has taken over 20 s.
+      const s = await startServerProcess({ ...current.env, ...env }, { readyTimeoutMs: 60_000 });
       servers.push(s);
       return s;
     },

@@ -35,10 +35,17 @@ export function buttonReply(from: string, id: string, title: string, o: MessageO
   return { ...base(from, 'interactive', o), interactive: { type: 'button_reply', button_reply: { id, title } } };
 }
 
-export function imageMessage(from: string, o: MessageOpts = {}) {
+/** An image; with a caption it is a question to the bot (the caption is read as text). */
+export function imageMessage(from: string, o: MessageOpts & { caption?: string } = {}) {
+  const { caption, ...opts } = o;
   return {
-    ...base(from, 'image', o),
-    image: { id: '300000000000009', mime_type: 'image/jpeg', sha256: 'abc', caption: 'look' },
+    ...base(from, 'image', opts),
+    image: {
+      id: '300000000000009',
+      mime_type: 'image/jpeg',
+      sha256: 'abc',
+      ...(caption === undefined ? {} : { caption }),
+    },
   };
 }
 

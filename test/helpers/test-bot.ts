@@ -1,9 +1,12 @@
 // A whole bot for tests: its own database (SQLite file or PostgreSQL schema), a fake Graph API on
 // loopback, the real app and workers. Webhooks go through app.inject or a real port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/lib/clock.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.js';
 import { ensureSeedPrograms } from '../../src/store/seed-programs.js';
 import type { DbKind } from '../../src/store/create-db.js';
 import { signBody } from '../../src/whatsapp/verify-signature.js';
@@ -44,15 +47,22 @@ export async function startTestBot(
     seed?: boolean;
     clock?: Clock;
     logger?: pino.Logger;
+    authLimiter?: RuntimeOptions['authLimiter'];
   } = {},
 ): Promise<TestBot> {
-  const graph = opts.graph ?? (await startFakeGraph({ token: TEST_TOKEN, phoneNumberId: BUSINESS.phoneNumberId }));
+  const graph =
+    opts.graph ??
+    (await startFakeGraph({ token: TEST_TOKEN, phoneNumberId: BUSINESS.phoneNumberId, wabaId: BUSINESS.wabaId }));
   const database = opts.database ?? (await createTestDatabase(kind));
+  // Each bot keeps client files in its own directory, removed when it stops.
+  const mediaDir = env.MEDIA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'nexora-media-')) : null;
   const config = loadConfig({
+    MEDIA_DIR: mediaDir ?? '',
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     WHATSAPP_TOKEN: TEST_TOKEN,
     PHONE_NUMBER_ID: BUSINESS.phoneNumberId,
+    WHATSAPP_BUSINESS_ACCOUNT_ID: BUSINESS.wabaId,
     VERIFY_TOKEN: TEST_VERIFY_TOKEN,
     APP_SECRET: TEST_SECRET,
     GRAPH_API_URL: graph.url,
@@ -69,6 +79,7 @@ export async function startTestBot(
     pollMs: 100,
     random: () => 0,
     clock: opts.clock,
+    authLimiter: opts.authLimiter,
   });
   if (opts.seed !== false) await ensureSeedPrograms(runtime.deps.db, undefined, Date.now());
   if (opts.startWorkers !== false) runtime.startWorkers();
@@ -127,6 +138,7 @@ export async function startTestBot(
       await runtime.close();
       if (!opts.graph) await graph.close();
       if (!opts.database) await database.drop();
+      if (mediaDir !== null) rmSync(mediaDir, { recursive: true, force: true });
     },
   };
   return bot;
