@@ -15,7 +15,7 @@ import {
 } from './databases.js';
 import { APP_SECRET } from './driver/http.js';
 import type { LeanFakeGraph } from './fake-graph.js';
-import { BENCH_TOKEN, opts, pgUrl, PROGRAMS_FILE } from './flags.js';
+import { BENCH_TOKEN, CURRENCY_RATES_FILE, opts, pgUrl, PROGRAMS_FILE } from './flags.js';
 import { freePort, startChild, type ServerChild } from './processes.js';
 
 export interface BotOptions {
@@ -24,7 +24,11 @@ export interface BotOptions {
   historyRows?: number;
   nodeArgs?: string[];
   preload?: string;
+  /** How long the server may take to answer its health route (default 60 s; a big database on a loaded machine needs more). */
+  readyTimeoutMs?: number;
   extraEnv?: Record<string, string>;
+  /** More data after the history pre-fill (the schema is migrated first), before the server starts. */
+  seed?: (db: BenchDatabase) => Promise<void>;
 }
 
 export interface BotRun<T> {
@@ -54,6 +58,7 @@ function serverEnv(db: BenchDatabase, graph: LeanFakeGraph, o: BotOptions): Reco
     DOTENV_CONFIG_PATH: join(runDir, 'no.env'),
     DOTENV_CONFIG_QUIET: 'true',
     PROGRAMS_FILE,
+    CURRENCY_RATES_FILE,
     // BENCH_SERVER_ENV='WORKER_CONCURRENCY=4 …' tries server settings without editing the code.
     ...Object.fromEntries(
       (process.env.BENCH_SERVER_ENV ?? '')
@@ -106,6 +111,10 @@ export async function withBot<T>(
         `  pre-filled ${counted.toLocaleString('en-US')} rows for ${p.users.toLocaleString('en-US')} users in ${(p.ms / 1000).toFixed(1)} s`,
       );
     }
+    if (o.seed) {
+      if (prefill === undefined) await migrate(db);
+      await o.seed(db);
+    }
     graph.reset();
     const logFile = join(runDir, `${name}-${kind}.log`);
     const compiled = state.serverScript !== 'src/main.ts' && o.preload === undefined;
@@ -117,6 +126,7 @@ export async function withBot<T>(
       logFile,
       ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}),
       ...(o.preload ? { preload: o.preload } : {}),
+      ...(o.readyTimeoutMs ? { readyTimeoutMs: o.readyTimeoutMs } : {}),
     });
     const s = server;
     const value = await fn(s);

@@ -21,6 +21,8 @@ export const state = {
   profileSummary: null as ProfileSummary | null,
   sqlSummary: null as SqlSummary | null,
   profiledRun: null as Record<string, unknown> | null,
+  /** The console scenario's query plans, one block per database. */
+  consolePlans: [] as string[],
 };
 
 export const f0 = (v: number): string => (Number.isFinite(v) ? v.toFixed(0) : '-');

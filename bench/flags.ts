@@ -13,6 +13,7 @@ export const ALL_SCENARIOS = [
   'memory',
   'throttle',
   'partial-outage',
+  'console',
 ] as const;
 export type Scenario = (typeof ALL_SCENARIOS)[number];
 
@@ -41,6 +42,9 @@ const { values: flags } = parseArgs({
     compiled: { type: 'boolean', default: false },
     cold: { type: 'boolean', default: false },
     'server-preload': { type: 'string' },
+    'console-users': { type: 'string' },
+    'console-messages': { type: 'string' },
+    'console-requests': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -67,6 +71,9 @@ if (flags.help) {
                          node (as \`npm run build && node dist/main.js\` would) instead of node --import tsx src/main.ts
   --server-preload FILE  import this module into every bot server before src/main.ts (experiments, e.g.
                          instrumentation or a monkey-patch to test a hypothesis); not with --compiled
+  --console-users N      users stored for the console scenario (default 100000; --quick 1000)
+  --console-messages N   messages stored for it, ten per history user (default 1000000; --quick 10000)
+  --console-requests N   GETs of each page, timed one after the other (default 50; --quick 10), after 3 not counted
   --cold                 do not open the driver's connections before the clock starts
   --quick                a small smoke run
   BENCH_DATABASE_URL=postgres://… runs every scenario on PostgreSQL too (a fresh schema per run)
@@ -103,6 +110,10 @@ export const opts = {
   compiled: flags.compiled,
   cold: flags.cold,
   serverPreload: flags['server-preload'],
+  consoleUsers: Math.max(1, int(flags['console-users'], quick ? 1000 : 100_000)),
+  consoleMessages: Math.max(10, int(flags['console-messages'], quick ? 10_000 : 1_000_000)),
+  consoleRequests: Math.max(1, int(flags['console-requests'], quick ? 10 : 50)),
+  consoleWarmup: 3,
   quick,
 };
 export const scenarios = new Set<Scenario>(
@@ -122,4 +133,6 @@ export const RATE = 80;
 export const BUILD_DIR = join(ROOT, 'bench/results/build');
 /** The catalogue the server would load by default (src/store/seed-programs.ts), named explicitly so the compiled build finds it too. */
 export const PROGRAMS_FILE = join(ROOT, 'data-seed/programs.json');
+/** Likewise the dated exchange rates (src/store/load-currency-rates.ts resolves them beside the code). */
+export const CURRENCY_RATES_FILE = join(ROOT, 'data-seed/currency-rates.json');
 export const BENCH_TOKEN = 'bench-token';

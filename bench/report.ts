@@ -149,6 +149,12 @@ export function targets(): Target[] {
         got: `p50 ${f0(po.latency.p50)} ms, p90 ${f0(po.latency.p90)} ms; lost ${po.lost}, dup ${po.dup}`,
       });
   }
+  for (const r of rows.filter((x) => x.scenario.startsWith('console ')))
+    t.push({
+      what: `${r.scenario} ${r.db} (${r.users.toLocaleString('en-US')} users): render p95 < 200 ms`,
+      pass: r.latency.p95 < 200,
+      got: `p95 ${f1(r.latency.p95)} ms (p50 ${f1(r.latency.p50)}, ${r.latency.n} requests)`,
+    });
   for (const r of rows) {
     if (r.scenario === 'burst' || r.scenario === 'ceiling') continue;
     if (r.lost > 0 || r.dup > 0)

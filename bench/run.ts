@@ -6,7 +6,7 @@
 // database and no logic) first; our figures are reported as a fraction of it. One file per
 // scenario in bench/scenarios/; this file runs the chosen ones and prints the report.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { f0, problems, rows, runDir, say, state, type Row } from './context.js';
@@ -19,6 +19,7 @@ import { formatProfile, formatSqlTrace } from './profile-summary.js';
 import { machine, srcFingerprint, table, targets } from './report.js';
 import { runBurst } from './scenarios/burst.js';
 import { runCeiling } from './scenarios/ceiling.js';
+import { runConsole } from './scenarios/console.js';
 import { runConv } from './scenarios/conversation.js';
 import { runHistory } from './scenarios/history.js';
 import { runMemory } from './scenarios/memory.js';
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
       },
     );
     if (tsc.status !== 0) throw new Error(`tsc failed (${tsc.status ?? tsc.signal}):\n${tsc.stdout}${tsc.stderr}`);
+    // As `npm run build` does: the console's templates and assets are read from beside the code.
+    for (const d of ['views', 'assets'])
+      cpSync(join(ROOT, 'src/console', d), join(BUILD_DIR, 'console', d), { recursive: true });
     state.serverScript = join(BUILD_DIR, 'main.js');
   }
   const graph = await startLeanFakeGraph({ latencyMs: opts.graphLatencyMs });
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
       if (scenarios.has('memory')) await runMemory(kind, graph);
       if (scenarios.has('throttle')) await runThrottle(kind, graph);
       if (scenarios.has('partial-outage')) await runPartialOutage(kind, graph);
+      if (scenarios.has('console')) await runConsole(kind, graph);
     }
     if (opts.profile) await runProfiledBurst(graph);
   } finally {
@@ -138,6 +143,10 @@ async function main(): Promise<void> {
   if (state.sqlSummary) {
     out.push('');
     out.push(formatSqlTrace(state.sqlSummary));
+  }
+  for (const plans of state.consolePlans) {
+    out.push('');
+    out.push(plans);
   }
   if (state.keepLogs) out.push(`\nServer logs kept in ${runDir}`);
   say('');
