@@ -19,6 +19,61 @@ const USER = '15550004343';
 const MIN = 60_000;
 const TIMED_OUT = /no consultant could answer you in time/;
 
+/**
+ * `count` conversations a consultant holds: claimed and answered at `answeredAt` (their place in the
+ * job's order), and, when `clientWroteAt` is given, a client message since then that nobody has seen.
+ */
+async function heldConversations(
+  db: TestBot['runtime']['deps']['db'],
+  count: number,
+  answeredAt: number,
+  clientWroteAt?: number,
+): Promise<string[]> {
+  const phones = Array.from({ length: count }, (_, i) => String(15550100000 + i));
+  await db
+    .insertInto('conversation_handoffs')
+    .values(
+      phones.map((phone) => ({
+        phone,
+        owner: 'human' as const,
+        operator: 'sara',
+        status: 'open' as const,
+        requested_at: null,
+        claimed_at: answeredAt,
+        last_operator_reply_at: answeredAt,
+        updated_at: answeredAt,
+      })),
+    )
+    .execute();
+  if (clientWroteAt !== undefined) {
+    await db
+      .insertInto('whatsapp_messages')
+      .values(
+        phones.map((phone, i) => ({
+          phone,
+          message: 'later',
+          direction: 'incoming' as const,
+          timestamp: Math.floor(clientWroteAt / 1000),
+          message_id: `wamid.held-${i}`,
+          status: 'processed' as const,
+          type: 'text',
+          payload: '{}',
+          next_attempt_at: null,
+          locked_until: null,
+          error_code: null,
+          error_title: null,
+          reply_to: null,
+          created_at: clientWroteAt,
+          updated_at: clientWroteAt,
+          processed_at: clientWroteAt,
+          sent_at: null,
+        })),
+      )
+      .execute();
+  }
+  return phones;
+}
+
 describeEachDb('the handoff timeout', (kind) => {
   let bot: TestBot | undefined;
   afterEach(async () => {
@@ -152,6 +207,43 @@ describeEachDb('the handoff timeout', (kind) => {
     clock.advance(2 * MIN);
     expect(await pass(b)).toEqual([expect.stringMatching(TIMED_OUT)]);
   });
+
+  it('reaches every due conversation, however many that are not due yet come first', async () => {
+    // Working hours 06:mm–09:mm in a zone where the test's "now" is 05:30; USER asks now, before opening.
+    // 150 conversations answered an hour earlier (so before USER in the job's order) get a client
+    // message half an hour before closing: the next morning they have waited 22 hours, but only 119
+    // working minutes, while USER has waited far longer.
+    const now = Date.now();
+    const start30 = new Date(now + 30 * MIN);
+    const offsetHours = (((6 - start30.getUTCHours()) % 24) + 24) % 24;
+    const offset = offsetHours > 12 ? offsetHours - 24 : offsetHours;
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const mm = String(start30.getUTCMinutes()).padStart(2, '0');
+    const { b, clock } = await start({ BUSINESS_HOURS: `Sun-Sat 06:${mm}-09:${mm}`, TIMEZONE: zone });
+    const db = b.runtime.deps.db;
+    await b.say(textMessage(USER, 'agent'));
+    const opens = now + 30 * MIN - (now % MIN);
+    const held = await heldConversations(db, 150, clock.now() - 60 * MIN, opens + 150 * MIN);
+    const count = async (owner: 'bot' | 'human') =>
+      Number(
+        (
+          await db
+            .selectFrom('conversation_handoffs')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('phone', 'in', held)
+            .where('owner', '=', owner)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    clock.advance(opens + 24 * 60 * MIN + 89 * MIN - clock.now());
+    await b.runtime.handoffJob.runOnce();
+    expect(await getHandoff(db, USER)).toMatchObject({ owner: 'bot', status: 'resolved' });
+    expect(await count('human')).toBe(150);
+    // Two working minutes later their wait is over too: all of them go back to the bot in one pass.
+    clock.advance(2 * MIN);
+    await b.runtime.handoffJob.runOnce();
+    expect(await count('bot')).toBe(150);
+  });
 });
 
 describeEachDb('the unseen-message e-mail', (kind) => {
@@ -205,6 +297,21 @@ describeEachDb('the unseen-message e-mail', (kind) => {
     clock.advance(30 * MIN);
     await b.runtime.handoffJob.runOnce();
     expect(await notificationsOf(b, 'handoff_unseen')).toHaveLength(1);
+  });
+
+  it('reaches the one waiting client behind 600 held conversations with nothing unread', async () => {
+    const server = await smtp({ kind: 'accept' });
+    const clock = new ManualClock();
+    const b = await bot({ SMTP_URL: server.url, NOTIFY_AFTER_MINUTES: '15', MARK_READ: 'false' }, { clock });
+    const db = b.runtime.deps.db;
+    await heldConversations(db, 600, clock.now() - 24 * 60 * MIN);
+    await b.say(textMessage(USER, 'agent'));
+    await assignConversation(db, USER, 'sara', 'sara', clock.now());
+    clock.advance(MIN);
+    await b.say(textMessage(USER, 'Can you call me?'));
+    clock.advance(15 * MIN);
+    await b.runtime.handoffJob.runOnce();
+    expect((await notificationsOf(b, 'handoff_unseen')).map((n) => n.phone)).toEqual([USER]);
   });
 
   it('an owner who is not a console operator: the admins are e-mailed; without SMTP it is recorded as skipped', async () => {

@@ -11,8 +11,29 @@ import { lockingClause } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 import { queueOutbound } from './queue-outbound.js';
 
-/** Conversations looked at per run; the next run takes the rest. */
+/** Conversations read per query; a run reads page after page until it has seen every candidate. */
 const BATCH = 100;
+
+/** Where the previous page ended, in (updated_at, phone) order. */
+type PageEnd = { updated_at: number; phone: string } | null;
+
+/**
+ * Every row `page` returns, page after page in (updated_at, phone) order. A run never stops at the
+ * first page: rows it looks at and leaves as they are (not due yet by working time, nothing unseen)
+ * keep their place at the front, and would otherwise hide every conversation behind them for good.
+ */
+async function* allPages<R extends { updated_at: number; phone: string }>(
+  page: (after: PageEnd) => Promise<R[]>,
+): AsyncGenerator<R> {
+  let after: PageEnd = null;
+  for (;;) {
+    const rows = await page(after);
+    yield* rows;
+    const last = rows.at(-1);
+    if (rows.length < BATCH || last === undefined) return;
+    after = { updated_at: Number(last.updated_at), phone: last.phone };
+  }
+}
 
 export interface DeadlineSettings {
   timeoutMs: number;
@@ -92,38 +113,49 @@ export async function timeOutIdleHandoffs(
 ): Promise<TimeoutResult> {
   const cutoff = now - s.timeoutMs;
   // Working time is never more than wall time: these are the only rows that can be due.
-  const candidates = await db
-    .selectFrom('conversation_handoffs as h')
-    .select(['h.phone', 'h.status', 'h.requested_at', 'h.claimed_at', 'h.last_operator_reply_at'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('h.status', '=', 'pending'), eb('h.requested_at', '<=', cutoff)]),
-        eb.and([
-          eb('h.status', '=', 'open'),
-          eb('h.last_operator_reply_at', 'is', null),
-          eb('h.requested_at', '<=', cutoff),
+  const candidates = allPages((after) =>
+    db
+      .selectFrom('conversation_handoffs as h')
+      .select(['h.phone', 'h.status', 'h.requested_at', 'h.claimed_at', 'h.last_operator_reply_at', 'h.updated_at'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('h.status', '=', 'pending'), eb('h.requested_at', '<=', cutoff)]),
+          eb.and([
+            eb('h.status', '=', 'open'),
+            eb('h.last_operator_reply_at', 'is', null),
+            eb('h.requested_at', '<=', cutoff),
+          ]),
+          eb.and([
+            eb('h.status', '=', 'open'),
+            eb.exists(
+              eb
+                .selectFrom('whatsapp_messages as m')
+                .select('m.id')
+                .whereRef('m.phone', '=', 'h.phone')
+                .where('m.direction', '=', 'incoming')
+                .where('m.created_at', '<=', cutoff)
+                .where((e2) =>
+                  e2('m.created_at', '>', e2.fn.coalesce('h.last_operator_reply_at', 'h.claimed_at', e2.lit(0))),
+                ),
+            ),
+          ]),
         ]),
-        eb.and([
-          eb('h.status', '=', 'open'),
-          eb.exists(
-            eb
-              .selectFrom('whatsapp_messages as m')
-              .select('m.id')
-              .whereRef('m.phone', '=', 'h.phone')
-              .where('m.direction', '=', 'incoming')
-              .where('m.created_at', '<=', cutoff)
-              .where((e2) =>
-                e2('m.created_at', '>', e2.fn.coalesce('h.last_operator_reply_at', 'h.claimed_at', e2.lit(0))),
-              ),
-          ),
-        ]),
-      ]),
-    )
-    .orderBy('h.updated_at')
-    .limit(BATCH)
-    .execute();
+      )
+      .$if(after !== null, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('h.updated_at', '>', after!.updated_at),
+            eb.and([eb('h.updated_at', '=', after!.updated_at), eb('h.phone', '>', after!.phone)]),
+          ]),
+        ),
+      )
+      .orderBy('h.updated_at')
+      .orderBy('h.phone')
+      .limit(BATCH)
+      .execute(),
+  );
   const result: TimeoutResult = { timedOut: [], told: 0 };
-  for (const c of candidates) {
+  for await (const c of candidates) {
     const since = await clientWaitingSince(db, c);
     if (since === null || !waited(s, since, now, s.timeoutMs)) continue;
     const told = await db.transaction().execute(async (trx) => {
@@ -172,15 +204,42 @@ export interface UnseenNotice {
  * the first unread message, so the notice is queued once however many instances and runs see it.
  */
 export async function queueUnseenNotices(db: Kysely<Database>, s: DeadlineSettings, now: number): Promise<number> {
-  const owned = await db
-    .selectFrom('conversation_handoffs')
-    .select(['phone', 'operator', 'claimed_at', 'last_operator_reply_at', 'seen_at'])
-    .where('owner', '=', 'human')
-    .orderBy('updated_at')
-    .limit(BATCH * 5)
-    .execute();
+  // Wall time is never less than working time: only a conversation with a client message later than
+  // the owner's last look, claim and reply, and at least NOTIFY_AFTER_MINUTES old, can be due.
+  const wallCutoff = now - s.notifyAfterMs;
+  const owned = allPages((after) =>
+    db
+      .selectFrom('conversation_handoffs as h')
+      .select(['h.phone', 'h.operator', 'h.claimed_at', 'h.last_operator_reply_at', 'h.seen_at', 'h.updated_at'])
+      .where('h.owner', '=', 'human')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('whatsapp_messages as m')
+            .select('m.id')
+            .whereRef('m.phone', '=', 'h.phone')
+            .where('m.direction', '=', 'incoming')
+            .where('m.created_at', '<=', wallCutoff)
+            .where((e2) => e2('m.created_at', '>', e2.fn.coalesce('h.seen_at', e2.lit(0))))
+            .where((e2) => e2('m.created_at', '>', e2.fn.coalesce('h.claimed_at', e2.lit(0))))
+            .where((e2) => e2('m.created_at', '>', e2.fn.coalesce('h.last_operator_reply_at', e2.lit(0)))),
+        ),
+      )
+      .$if(after !== null, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('h.updated_at', '>', after!.updated_at),
+            eb.and([eb('h.updated_at', '=', after!.updated_at), eb('h.phone', '>', after!.phone)]),
+          ]),
+        ),
+      )
+      .orderBy('h.updated_at')
+      .orderBy('h.phone')
+      .limit(BATCH)
+      .execute(),
+  );
   let queued = 0;
-  for (const h of owned) {
+  for await (const h of owned) {
     const since = Math.max(h.seen_at ?? 0, h.claimed_at ?? 0, h.last_operator_reply_at ?? 0);
     const first = await db
       .selectFrom('whatsapp_messages')
