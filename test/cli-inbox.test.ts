@@ -1,6 +1,9 @@
 // The inbox's CLI commands as operators run them (a real child process), on both databases: the
-// canned replies consultants pick from, and `reply <phone> --text …` reaching the fake Graph API
-// through the running bot's outbound queue.
+// canned replies consultants pick from, and `reply <phone> --text …` and `send-file <phone> …`
+// reaching the fake Graph API through the running bot's outbound queue.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { runCli } from './cli-harness.js';
 import { openTestDb, type OpenedDb } from './ops-fixtures.js';
@@ -152,6 +155,116 @@ describeEachDb('CLI: reply <phone> --text', (kind) => {
         .where('operator', 'is not', null)
         .executeTakeFirstOrThrow();
       expect(Number(queued.n)).toBe(2);
+    },
+  );
+});
+
+describeEachDb('CLI: send-file <phone> [file] | --link', (kind) => {
+  let bot: TestBot | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'uploads a local file once and sends it by id, or sends a link; refusals keep no file and send nothing',
+    SPAWNS,
+    async () => {
+      bot = await startTestBot(kind, { MARK_READ: 'false' });
+      const b = bot;
+      const mediaDir = b.runtime.deps.config.mediaDir;
+      const kept = () =>
+        readdirSync(mediaDir, { recursive: true, encoding: 'utf8' }).filter((f) => /[0-9a-f]{32}/.test(f));
+      const cli = (args: string[]) => runCli(args, { env: { DATABASE_URL: b.database.url, MEDIA_DIR: mediaDir } });
+      const USER = '15550008383';
+      const LATE = '15550008484';
+      await b.say(textMessage(USER, 'I want to talk to a consultant'));
+      await b.say(textMessage(LATE, 'hi'));
+      await b.runtime.deps.db
+        .updateTable('whatsapp_sessions')
+        .set({ last_inbound_at: Date.now() - 25 * 60 * 60 * 1000 })
+        .where('phone', '=', LATE)
+        .execute();
+      dir = mkdtempSync(join(tmpdir(), 'nexora-send-file-'));
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
+      writeFileSync(join(dir, 'contract-7.pdf'), pdf);
+      writeFileSync(join(dir, 'setup.exe'), Buffer.from('MZ\x90\x00'));
+      writeFileSync(join(dir, 'fake.pdf'), Buffer.from('not a pdf at all'));
+      const before = b.sentTo(USER).length;
+
+      const run = await cli([
+        'send-file',
+        USER,
+        join(dir, 'contract-7.pdf'),
+        '--caption',
+        'Your contract',
+        '--operator',
+        'sara',
+        '--json',
+      ]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const out = JSON.parse(run.stdout) as { id: number; conversation: Record<string, unknown> };
+      expect(out.conversation).toMatchObject({ phone: USER, owner: 'human', operator: 'sara' });
+      await b.idle(30_000);
+      expect(b.graph.uploads.map((u) => u.file)).toEqual([
+        { filename: 'contract-7.pdf', mimeType: 'application/pdf', bytes: pdf },
+      ]);
+      const link = await cli([
+        'send-file',
+        USER,
+        '--link',
+        'https://files.example.com/brochure.pdf',
+        '--operator',
+        'sara',
+      ]);
+      expect(link.code).toBe(0);
+      expect(link.stdout).toMatch(/^queued file #\d+ to 15550008383 as sara/);
+      await b.idle(30_000);
+      const sent = b
+        .sentTo(USER)
+        .slice(before)
+        .map((r) => r.body);
+      expect(sent).toEqual([
+        expect.objectContaining({
+          type: 'document',
+          document: { id: b.graph.uploads[0]!.id, filename: 'contract-7.pdf', caption: 'Your contract' },
+        }),
+        expect.objectContaining({
+          type: 'document',
+          document: { link: 'https://files.example.com/brochure.pdf', filename: 'brochure.pdf' },
+        }),
+      ]);
+      expect(kept()).toHaveLength(1);
+
+      // Refused, nothing kept or queued: a type WhatsApp does not take, a name that lies about the
+      // content, a file that is not there, both a file and a link, the closed window.
+      const exe = await cli(['send-file', USER, join(dir, 'setup.exe')]);
+      expect(exe.code).toBe(2);
+      expect(exe.stderr).toContain('is none of these');
+      const fake = await cli(['send-file', USER, join(dir, 'fake.pdf'), '--operator', 'sara']);
+      expect(fake.code).toBe(2);
+      expect(fake.stderr).toContain('is not really a application/pdf file');
+      const missing = await cli(['send-file', USER, join(dir, 'nope.pdf')]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('cannot read');
+      const both = await cli([
+        'send-file',
+        USER,
+        join(dir, 'contract-7.pdf'),
+        '--link',
+        'https://files.example.com/a.pdf',
+      ]);
+      expect(both).toMatchObject({ code: 2, stderr: 'error: give either a file or --link <url>, not both\n' });
+      const late = await cli(['send-file', LATE, join(dir, 'contract-7.pdf')]);
+      expect(late.code).toBe(1);
+      expect(late.stderr).toContain('the client last wrote more than 24 hours ago');
+      await b.idle(30_000);
+      expect(kept()).toHaveLength(1);
+      expect(b.sentTo(USER).slice(before)).toHaveLength(2);
+      expect(b.sentTo(LATE).filter((r) => (r.body as { type?: string }).type === 'document')).toEqual([]);
+      expect(b.graph.uploads).toHaveLength(1);
     },
   );
 });

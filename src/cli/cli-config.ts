@@ -10,6 +10,8 @@ export interface CliConfig {
   programsFile: string | undefined;
   /** Client documents and media (delete-user and the retention purge remove them). */
   mediaDir: string;
+  /** MEDIA_UPLOAD_MAX_MB in bytes: the cap of a file `send-file` reads, as in the console. */
+  mediaUploadMaxBytes: number;
 }
 
 /**
@@ -27,5 +29,6 @@ export function loadCliConfig(env: Record<string, string | undefined>): CliConfi
     dataRetentionDays: config.dataRetentionDays,
     programsFile: config.programsFile,
     mediaDir: config.mediaDir,
+    mediaUploadMaxBytes: config.mediaUploadMaxBytes,
   };
 }

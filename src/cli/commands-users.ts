@@ -1,5 +1,7 @@
 import { localMediaStore } from '../media/media-store.js';
-import { writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { deleteUser } from '../ops/delete-user.js';
 import { exportUser } from '../ops/export-user.js';
@@ -7,8 +9,9 @@ import { countStatuses, countMessageRows, describeMessageCounts, describeStatuse
 import { getUserInfo, USER_MESSAGES_MAX, type UserInfo } from '../ops/get-user-info.js';
 import { replyAsOperator } from '../ops/handoff-conversations.js';
 import { DEFAULT_TEST_TEXT, queueTestMessage } from '../ops/queue-test-message.js';
+import { sendMediaAsOperator, storeOperatorUpload, type MediaSource } from '../ops/send-media.js';
 import type { CliContext } from './cli-context.js';
-import { CliFailure } from './cli-errors.js';
+import { CliFailure, UsageError } from './cli-errors.js';
 import { confirm } from './confirm.js';
 import { wholeNumber } from './parse-args.js';
 import { printJson, printRecord, printTable, progressReporter, shortTime, writeOut } from './output.js';
@@ -41,13 +44,14 @@ function printUserInfo(u: UserInfo): void {
   );
 }
 
-/** user-info, export-user, delete-user, test-message, reply. */
+/** user-info, export-user, delete-user, test-message, reply, send-file. */
 export function registerUserCommands(program: Command, ctx: CliContext): void {
   userInfoCommand(program, ctx);
   exportUserCommand(program, ctx);
   deleteUserCommand(program, ctx);
   testMessageCommand(program, ctx);
   replyCommand(program, ctx);
+  sendFileCommand(program, ctx);
 }
 
 function userInfoCommand(program: Command, ctx: CliContext): void {
@@ -148,4 +152,53 @@ function replyCommand(program: Command, ctx: CliContext): void {
         `queued reply #${result.id} to ${result.conversation.phone} as ${o.operator}; the conversation is now theirs (the bot stays silent until it is resolved)`,
       );
     });
+}
+
+function sendFileCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('send-file <phone> [file]')
+    .description(
+      'send a client an image or document as a person, like the console\'s "Attach a file": a local file (kept under MEDIA_DIR, which the running server must share) or --link; same 24-hour window and ownership rules as reply',
+    )
+    .option('--link <url>', 'a public https:// address of the file, instead of a local file')
+    .option('--kind <kind>', 'with --link: image or document', 'document')
+    .option('--caption <text>', 'caption shown under the file')
+    .option('--operator <id>', 'who is sending (recorded on the message and in the handoff log)', 'cli')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (
+        phone: string,
+        file: string | undefined,
+        o: { link?: string; kind: string; caption?: string; operator: string; json?: boolean },
+      ) => {
+        if ((file === undefined) === (o.link === undefined))
+          throw new UsageError('give either a file or --link <url>, not both');
+        if (o.kind !== 'image' && o.kind !== 'document')
+          throw new UsageError(`--kind must be image or document, not "${o.kind}"`);
+        const kind = o.kind;
+        if (file !== undefined) {
+          const st = await stat(file).catch((err: Error) => {
+            throw new CliFailure(`error: cannot read ${file}: ${err.message}`);
+          });
+          if (!st.isFile()) throw new CliFailure(`error: ${file} is not a file`);
+        }
+        const result = await ctx.withDb(async ({ db, config }) => {
+          const store = localMediaStore(config.mediaDir);
+          let source: MediaSource;
+          if (file !== undefined) {
+            const bytes = createReadStream(file);
+            source = {
+              upload: await storeOperatorUpload(store, { filename: basename(file), bytes }, config.mediaUploadMaxBytes),
+            };
+          } else {
+            source = { link: o.link!, kind };
+          }
+          return sendMediaAsOperator(db, store, phone, o.operator, { source, caption: o.caption }, ctx.now());
+        });
+        if (o.json) return printJson(result);
+        writeOut(
+          `queued file #${result.id} to ${result.conversation.phone} as ${o.operator}; the running server uploads and sends it`,
+        );
+      },
+    );
 }
