@@ -248,6 +248,26 @@ describe.each(DB_KINDS)('the conversation page: operator tools (%s)', (kind) => 
     await admin.context().close();
   });
 
+  it("the inbox's live refresh waits while an admin is choosing, and keeps a choice not yet sent", async () => {
+    const [first, second] = ['971500000415', '971500000416'];
+    await asksForAPerson(app, first, 'Huda');
+    const admin = await newPage(app, ADMIN);
+    await admin.goto(`${app.url}/console/inbox`);
+    const waiting = admin.getByRole('region', { name: 'Waiting for a consultant' });
+    await expect.poll(() => waiting.textContent()).toContain(`+${first}`);
+    const choice = waiting.getByLabel(`Assign +${first} to`);
+    await choice.selectOption(CONSULTANT);
+    await choice.focus();
+    // Another client asks for a person while the admin is still on the list: the region refreshes once
+    // the focus leaves it, shows the new client, and the first one's choice is still the consultant.
+    await asksForAPerson(app, second, 'Sami');
+    await admin.getByRole('heading', { name: 'Inbox' }).click();
+    await expect.poll(() => waiting.textContent()).toContain(`+${second}`);
+    expect(await waiting.getByLabel(`Assign +${first} to`).inputValue()).toBe(CONSULTANT);
+    expect(await waiting.getByLabel(`Assign +${second} to`).inputValue()).toBe(ADMIN);
+    await admin.context().close();
+  });
+
   it("the timeline names who sent each person's message and shows claims, resolves and timeouts among the messages", async () => {
     const user = '971500000415';
     await asksForAPerson(app, user, 'Nadia');

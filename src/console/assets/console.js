@@ -1,4 +1,4 @@
-/* global document, window, EventSource, htmx -- a browser script, served to the console pages */
+/* global document, window, EventSource, htmx, Element, HTMLSelectElement -- a browser script, served to the console pages */
 // The console's own script: CSRF header on htmx requests, and the live conversation stream.
 document.body.addEventListener('htmx:configRequest', (e) => {
   const token = document.body.dataset.csrf;
@@ -6,11 +6,44 @@ document.body.addEventListener('htmx:configRequest', (e) => {
 });
 const live = document.querySelector('[data-live]');
 if (live) {
+  // A refresh replaces the region, and with it whatever the operator is choosing there (an admin's
+  // open "Assign to" list): while a control inside it has the focus the refresh waits for the focus
+  // to leave, and a choice made but not yet submitted is put back into the refreshed region.
+  const controls = 'select, textarea, input:not([type=hidden])';
+  const editing = () => {
+    const el = document.activeElement;
+    return el instanceof Element && el.matches(controls) && live.contains(el);
+  };
+  const changed = (el) =>
+    el instanceof HTMLSelectElement
+      ? [...el.options].some((o) => o.selected !== o.defaultSelected)
+      : el.value !== el.defaultValue;
+  let deferred = false;
+  const refresh = () => {
+    deferred = editing();
+    if (!deferred) htmx.trigger(live, 'live-change');
+  };
+  live.addEventListener('focusout', () => {
+    if (deferred) window.setTimeout(refresh, 0);
+  });
+  let kept = [];
+  live.addEventListener('htmx:beforeSwap', () => {
+    kept = [...live.querySelectorAll(controls)].filter((el) => el.id && changed(el)).map((el) => [el.id, el.value]);
+  });
+  live.addEventListener('htmx:afterSwap', () => {
+    for (const [id, value] of kept) {
+      const el = document.getElementById(id);
+      if (!el || !live.contains(el)) continue;
+      if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) continue;
+      el.value = value;
+    }
+    kept = [];
+  });
   const source = new EventSource(live.dataset.live);
-  source.addEventListener('changed', () => htmx.trigger(live, 'live-change'));
+  source.addEventListener('changed', refresh);
   // The stream compares against what it sees when it connects, not what this page was rendered from:
   // fetch once on each (re)connection, so a change between the two is not missed.
-  source.addEventListener('open', () => htmx.trigger(live, 'live-change'));
+  source.addEventListener('open', refresh);
   // The session ended (signed out elsewhere, idle, or the operator disabled): reload, which shows the
   // sign-in page instead of a page that silently stopped updating.
   source.addEventListener('signed-out', () => {
