@@ -59,6 +59,26 @@ describe.each(DB_KINDS)('console conversations and data protection (%s)', (kind)
     await page.context().close();
   });
 
+  it('turns web addresses in messages into links that open apart, and nothing else', async () => {
+    const user = '971500000102';
+    const text = 'My lawyer: https://law.example.com/case?id=7. Not this: javascript:alert(1) <b>x</b>';
+    await app.bot.post(envelope({ messages: [textMessage(user, text)], name: 'Rami' }));
+    await app.bot.idle(30_000);
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, app.url, ADMIN);
+    await page.goto(`${app.url}/console/conversations/${user}`);
+    const message = page.getByRole('region', { name: 'Timeline' }).locator('.msg.in .text').first();
+    await expect.poll(() => message.textContent()).toBe(text);
+    const links = message.getByRole('link');
+    expect(await links.count()).toBe(1);
+    expect(await links.textContent()).toBe('https://law.example.com/case?id=7');
+    expect(await links.getAttribute('href')).toBe('https://law.example.com/case?id=7');
+    expect(await links.getAttribute('target')).toBe('_blank');
+    expect(await links.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(await message.locator('b').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('exports and then deletes a person, with confirmation, audited under the operator', async () => {
     const user = '971500000202';
     await app.bot.post(envelope({ messages: [textMessage(user, 'hello')] }));

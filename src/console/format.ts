@@ -1,4 +1,5 @@
-// Small display helpers the console's templates share (numbers, durations, times, money).
+// Small display helpers the console's templates share (numbers, durations, times, money, links).
+import { linkifyit } from 'linkify-it';
 
 /** 350 ms, 1.2 s, 2 min 5 s; an em dash when there is no sample. */
 export function formatMs(ms: number | null): string {
@@ -29,6 +30,30 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+// Links in message text: `https://…`, `http://…` and `www.example.com` (linkify-it knows where a link
+// ends before punctuation and brackets, in any script). Only http(s) ever becomes a link.
+const linkify = linkifyit({ fuzzyLink: true, fuzzyEmail: false, maxLength: 2048 });
+
+/** A piece of message text, with the address to open when the piece is a link. */
+export interface TextPart {
+  text: string;
+  href?: string;
+}
+
+/** Message text cut into plain pieces and web links, for the template to escape and link. */
+export function textParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of linkify.match(text) ?? []) {
+    if (!/^https?:\/\//i.test(m.url)) continue;
+    if (m.index > at) parts.push({ text: text.slice(at, m.index) });
+    parts.push({ text: m.raw, href: m.url });
+    at = m.lastIndex;
+  }
+  if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at) });
+  return parts;
+}
+
 export const format = {
   ms: formatMs,
   count: formatCount,
@@ -36,4 +61,5 @@ export const format = {
   at: formatAt,
   userKey: formatUserKey,
   bytes: formatBytes,
+  textParts,
 };
