@@ -20,6 +20,20 @@ const MIN = 60_000;
 const TIMED_OUT = /no consultant could answer you in time/;
 
 /**
+ * BUSINESS_HOURS of three hours a day and a TIMEZONE in which the test's "now" is about 05:30: the
+ * hours open at the whole minute 30 minutes from now (06:mm there) and close three hours later.
+ */
+function openingInHalfAnHour(): { now: number; env: { BUSINESS_HOURS: string; TIMEZONE: string } } {
+  const now = Date.now();
+  const start30 = new Date(now + 30 * MIN);
+  const offsetHours = (((6 - start30.getUTCHours()) % 24) + 24) % 24;
+  const offset = offsetHours > 12 ? offsetHours - 24 : offsetHours;
+  const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+  const mm = String(start30.getUTCMinutes()).padStart(2, '0');
+  return { now, env: { BUSINESS_HOURS: `Sun-Sat 06:${mm}-09:${mm}`, TIMEZONE: zone } };
+}
+
+/**
  * `count` conversations a consultant holds: claimed and answered at `answeredAt` (their place in the
  * job's order), and, when `clientWroteAt` is given, a client message since then that nobody has seen.
  */
@@ -192,15 +206,10 @@ describeEachDb('the handoff timeout', (kind) => {
 
   it('with BUSINESS_HOURS only working minutes count: a request made before opening waits for the morning', async () => {
     // A zone in which the test's "now" is 05:30: the hours open at 06:00 and close at 09:00.
-    const now = Date.now();
-    const start30 = new Date(now + 30 * MIN);
-    const offsetHours = (((6 - start30.getUTCHours()) % 24) + 24) % 24;
-    const offset = offsetHours > 12 ? offsetHours - 24 : offsetHours;
-    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    const mm = String(start30.getUTCMinutes()).padStart(2, '0');
-    const { b, clock } = await start({ BUSINESS_HOURS: `Sun-Sat 06:${mm}-09:${mm}`, TIMEZONE: zone });
+    const { now, env } = openingInHalfAnHour();
+    const { b, clock } = await start(env);
     const asked = await b.say(textMessage(USER, 'agent'));
-    expect(bodyText(asked[0]!)).toContain(`available Sun-Sat 06:${mm}-09:${mm}`);
+    expect(bodyText(asked[0]!)).toContain(`available ${env.BUSINESS_HOURS}`);
     // Closed until 06:mm (30 minutes less the seconds past the minute), then 119 open minutes or so.
     clock.advance(149 * MIN - (now % MIN) - (clock.now() - now) - 1000);
     expect(await pass(b)).toEqual([]);
@@ -213,13 +222,8 @@ describeEachDb('the handoff timeout', (kind) => {
     // 150 conversations answered an hour earlier (so before USER in the job's order) get a client
     // message half an hour before closing: the next morning they have waited 22 hours, but only 119
     // working minutes, while USER has waited far longer.
-    const now = Date.now();
-    const start30 = new Date(now + 30 * MIN);
-    const offsetHours = (((6 - start30.getUTCHours()) % 24) + 24) % 24;
-    const offset = offsetHours > 12 ? offsetHours - 24 : offsetHours;
-    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-    const mm = String(start30.getUTCMinutes()).padStart(2, '0');
-    const { b, clock } = await start({ BUSINESS_HOURS: `Sun-Sat 06:${mm}-09:${mm}`, TIMEZONE: zone });
+    const { now, env } = openingInHalfAnHour();
+    const { b, clock } = await start(env);
     const db = b.runtime.deps.db;
     await b.say(textMessage(USER, 'agent'));
     const opens = now + 30 * MIN - (now % MIN);

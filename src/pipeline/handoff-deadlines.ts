@@ -2,13 +2,13 @@
 // bot, and the client is told) and NOTIFY_AFTER_MINUTES (the client wrote and the owner has not looked:
 // one e-mail). Run by the handoff job on every instance; each change is made under the row's lock and
 // re-checked there, so two instances never time out or notify the same thing twice.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { applyHandoffEvent } from '../handoff/handoff-store.js';
 import { workingMsBetween, type BusinessHours } from '../lib/business-hours.js';
 import { SERVICE_WINDOW_MS } from '../lib/whatsapp-limits.js';
 import { messagesFor } from '../messages.js';
 import { lockingClause } from '../store/dialect.js';
-import type { Database } from '../store/schema.js';
+import type { Database, HandoffsTable } from '../store/schema.js';
 import { queueOutbound } from './queue-outbound.js';
 
 /** Conversations read per query; a run reads page after page until it has seen every candidate. */
@@ -16,6 +16,15 @@ const BATCH = 100;
 
 /** Where the previous page ended, in (updated_at, phone) order. */
 type PageEnd = { updated_at: number; phone: string } | null;
+
+/** The rows of `conversation_handoffs as h` after `after` in (updated_at, phone) order. */
+function pastPageEnd(after: NonNullable<PageEnd>) {
+  return (eb: ExpressionBuilder<{ h: HandoffsTable }, 'h'>) =>
+    eb.or([
+      eb('h.updated_at', '>', after.updated_at),
+      eb.and([eb('h.updated_at', '=', after.updated_at), eb('h.phone', '>', after.phone)]),
+    ]);
+}
 
 /**
  * Every row `page` returns, page after page in (updated_at, phone) order. A run never stops at the
@@ -141,14 +150,7 @@ export async function timeOutIdleHandoffs(
           ]),
         ]),
       )
-      .$if(after !== null, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('h.updated_at', '>', after!.updated_at),
-            eb.and([eb('h.updated_at', '=', after!.updated_at), eb('h.phone', '>', after!.phone)]),
-          ]),
-        ),
-      )
+      .$if(after !== null, (q) => q.where(pastPageEnd(after!)))
       .orderBy('h.updated_at')
       .orderBy('h.phone')
       .limit(BATCH)
@@ -225,14 +227,7 @@ export async function queueUnseenNotices(db: Kysely<Database>, s: DeadlineSettin
             .where((e2) => e2('m.created_at', '>', e2.fn.coalesce('h.last_operator_reply_at', e2.lit(0)))),
         ),
       )
-      .$if(after !== null, (q) =>
-        q.where((eb) =>
-          eb.or([
-            eb('h.updated_at', '>', after!.updated_at),
-            eb.and([eb('h.updated_at', '=', after!.updated_at), eb('h.phone', '>', after!.phone)]),
-          ]),
-        ),
-      )
+      .$if(after !== null, (q) => q.where(pastPageEnd(after!)))
       .orderBy('h.updated_at')
       .orderBy('h.phone')
       .limit(BATCH)
