@@ -14,10 +14,11 @@ if (live) {
     const el = document.activeElement;
     return el instanceof Element && el.matches(controls) && live.contains(el);
   };
-  const changed = (el) =>
-    el instanceof HTMLSelectElement
-      ? [...el.options].some((o) => o.selected !== o.defaultSelected)
-      : el.value !== el.defaultValue;
+  const ticked = (el) => el.type === 'checkbox' || el.type === 'radio';
+  const changed = (el) => {
+    if (el instanceof HTMLSelectElement) return [...el.options].some((o) => o.selected !== o.defaultSelected);
+    return ticked(el) ? el.checked !== el.defaultChecked : el.value !== el.defaultValue;
+  };
   let deferred = false;
   const refresh = () => {
     deferred = editing();
@@ -28,14 +29,17 @@ if (live) {
   });
   let kept = [];
   live.addEventListener('htmx:beforeSwap', () => {
-    kept = [...live.querySelectorAll(controls)].filter((el) => el.id && changed(el)).map((el) => [el.id, el.value]);
+    kept = [...live.querySelectorAll(controls)]
+      .filter((el) => el.id && changed(el))
+      .map((el) => [el.id, ticked(el) ? el.checked : el.value]);
   });
   live.addEventListener('htmx:afterSwap', () => {
     for (const [id, value] of kept) {
       const el = document.getElementById(id);
       if (!el || !live.contains(el)) continue;
       if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === value)) continue;
-      el.value = value;
+      if (ticked(el)) el.checked = value;
+      else el.value = value;
     }
     kept = [];
   });
