@@ -18,7 +18,7 @@ export interface AdaptiveRateState {
 /** A cut lands this far below the admitted rate, so the queue drains without refusals. */
 export const CUT_FACTOR = 0.95;
 /** Throttles answering sends made before the last cut took effect do not cut again. */
-export const CUT_COOLDOWN_MS = 1_000;
+export const CUT_COOLDOWN_MS = 250;
 export const MIN_RATE_PER_SECOND = 1;
 
 const RECOVER_PER_S = 0.03; // ×1.03 per second below 98% of the limit
@@ -66,6 +66,13 @@ export interface ThrottleEvidence {
   throttled: number;
   /** Over how long (ms). */
   windowMs: number;
+  /**
+   * The shared rate those sends were made at (per second; the harmonic mean over the window, which
+   * is their pace in time), when one was set. A throttle answers sends made before the last cut took
+   * effect as well as after: their accepted share belongs to the rate they were sent at, not to the
+   * rate already cut since.
+   */
+  sentAtRate?: number;
 }
 
 /** Fewer recent sends than this say too little about Meta's limit to estimate it from. */
@@ -90,8 +97,13 @@ export function cutRate(
   const total = evidence.accepted + evidence.throttled;
   const known = total >= MIN_EVIDENCE;
   let admitted: number;
-  if (Number.isFinite(current)) admitted = current * (known ? Math.max(0.5, evidence.accepted / total) : 0.5);
-  else admitted = known ? (total / (evidence.windowMs / 1000)) * Math.max(0.5, evidence.accepted / total) : 0;
+  if (Number.isFinite(current)) {
+    const sentAt =
+      evidence.sentAtRate !== undefined && Number.isFinite(evidence.sentAtRate) ? evidence.sentAtRate : current;
+    const estimate = known ? sentAt * Math.max(0.5, evidence.accepted / total) : 0.5 * current;
+    // Never above the rate in force now, and never below half of it: one cut at most halves.
+    admitted = Math.max(0.5 * current, Math.min(current, estimate));
+  } else admitted = known ? (total / (evidence.windowMs / 1000)) * Math.max(0.5, evidence.accepted / total) : 0;
   const limit = Math.max(MIN_RATE_PER_SECOND, admitted > 0 ? admitted : UNKNOWN_LIMIT_PER_SECOND);
   return { rate: Math.max(MIN_RATE_PER_SECOND, CUT_FACTOR * limit), since: now, limit };
 }
@@ -100,10 +112,11 @@ const EVIDENCE_MS = 2_000;
 
 /** This instance's sends over the last two seconds that Meta accepted or throttled (the evidence for a cut). */
 export class ThroughputWindow {
-  private readonly events: { at: number; accepted: boolean }[] = [];
+  private readonly events: { at: number; accepted: boolean; sentAtRate: number }[] = [];
 
-  note(accepted: boolean, now: number): void {
-    this.events.push({ at: now, accepted });
+  /** One answer; `sentAtRate` is the shared rate the send was made at (Infinity: none was set). */
+  note(accepted: boolean, now: number, sentAtRate = Infinity): void {
+    this.events.push({ at: now, accepted, sentAtRate });
     while (this.events.length > 0 && now - this.events[0]!.at > EVIDENCE_MS) this.events.shift();
     if (this.events.length > 10_000) this.events.splice(0, this.events.length - 10_000);
   }
@@ -111,11 +124,17 @@ export class ThroughputWindow {
   evidence(now: number): ThrottleEvidence {
     let accepted = 0;
     let throttled = 0;
+    let paced = 0;
+    let seconds = 0;
     for (const e of this.events) {
       if (now - e.at > EVIDENCE_MS) continue;
       if (e.accepted) accepted++;
       else throttled++;
+      if (Number.isFinite(e.sentAtRate) && e.sentAtRate > 0) {
+        paced++;
+        seconds += 1 / e.sentAtRate;
+      }
     }
-    return { accepted, throttled, windowMs: EVIDENCE_MS };
+    return { accepted, throttled, windowMs: EVIDENCE_MS, ...(paced > 0 ? { sentAtRate: paced / seconds } : {}) };
   }
 }

@@ -510,7 +510,10 @@ export class OutboundSender {
       this.pauseCheckedAt = -Infinity;
       return;
     }
-    if (outcome.ok || outcome.scope === 'throughput') this.throughput.note(outcome.ok, now);
+    if (outcome.ok || outcome.scope === 'throughput') {
+      const interval = row.slotIntervalMs ?? 0;
+      this.throughput.note(outcome.ok, now, interval > 0 ? 1000 / interval : Infinity);
+    }
     if (!outcome.ok && outcome.scope === 'throughput') {
       const rate = await noteThrottle(this.o.db, this.o.ratePerSecond, now, this.throughput.evidence(now));
       if (rate !== null) this.o.log.warn({ code: outcome.code, ratePerSecond: rate }, 'Meta throttled: send rate cut');
