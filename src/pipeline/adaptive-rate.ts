@@ -17,7 +17,10 @@ export interface AdaptiveRateState {
 
 /** A cut lands this far below the admitted rate, so the queue drains without refusals. */
 export const CUT_FACTOR = 0.95;
-/** Throttles answering sends made before the last cut took effect do not cut again. */
+/**
+ * Cuts are at least this far apart: a burst of 130429s writes the shared row once. (Answers to sends
+ * made before the last cut landed no longer compound it: they are judged at the rate they were sent at.)
+ */
 export const CUT_COOLDOWN_MS = 250;
 export const MIN_RATE_PER_SECOND = 1;
 
@@ -81,10 +84,10 @@ const MIN_EVIDENCE = 10;
 const UNKNOWN_LIMIT_PER_SECOND = 20;
 
 /**
- * The state after a 130429 at `now`, or null when a cut happened less than CUT_COOLDOWN_MS ago
- * (those throttles answer sends made at the old rate). All instances send at the shared rate, so
- * the share of recent sends Meta accepted, times that rate, estimates what Meta admits. One cut
- * at most halves the rate, so a few unlucky answers cannot stall sending.
+ * The state after a 130429 at `now`, or null when a cut happened less than CUT_COOLDOWN_MS ago. All
+ * instances send at the shared rate, so the share of recent sends Meta accepted, times the rate those
+ * sends were made at, estimates what Meta admits. One cut at most halves the rate and never raises it,
+ * so a few unlucky answers cannot stall sending.
  */
 export function cutRate(
   state: AdaptiveRateState | undefined,
