@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
 /**
@@ -37,25 +37,32 @@ export function countMessageRows(rows: { direction: unknown; type: unknown; n?: 
 }
 
 /** Delivery statuses stored for the person: by their messages' wamids, or naming them as recipient. */
+/**
+ * The delivery statuses that belong to one person: sent to them, or about a message of theirs. The
+ * one definition `countStatuses` and `deleteUser` share, so the prompt counts what is deleted.
+ */
+export function statusesOf(phone: string) {
+  return (eb: ExpressionBuilder<Database, 'whatsapp_statuses'>) =>
+    eb.or([
+      eb('recipient_id', '=', phone),
+      eb(
+        'message_id',
+        'in',
+        eb
+          .selectFrom('whatsapp_messages')
+          .select('message_id')
+          .where('phone', '=', phone)
+          .where('message_id', 'is not', null)
+          .$narrowType<{ message_id: string }>(),
+      ),
+    ]);
+}
+
 export async function countStatuses(db: Kysely<Database>, phone: string): Promise<number> {
   const row = await db
     .selectFrom('whatsapp_statuses')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) =>
-      eb.or([
-        eb('recipient_id', '=', phone),
-        eb(
-          'message_id',
-          'in',
-          eb
-            .selectFrom('whatsapp_messages')
-            .select('message_id')
-            .where('phone', '=', phone)
-            .where('message_id', 'is not', null)
-            .$narrowType<{ message_id: string }>(),
-        ),
-      ]),
-    )
+    .where(statusesOf(phone))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

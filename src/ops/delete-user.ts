@@ -3,6 +3,7 @@ import type { MediaStore } from '../media/media-store.js';
 import type { Database } from '../store/schema.js';
 import { requireUserKey, unknownUser } from './require-phone.js';
 import { forgetDaysOf } from '../store/forget-days.js';
+import { statusesOf } from './count-messages.js';
 import { removeStoredFiles } from './media-files.js';
 
 /** Who erased: the CLI, the admin API, or a console operator (`operator:<id>`). */
@@ -39,26 +40,7 @@ export async function deleteUser(
     // Then the session: its row lock makes a worker that is answering this person right now finish
     // (and commit its replies) before we delete, so nothing it wrote survives.
     const sessions = n(await trx.deleteFrom('whatsapp_sessions').where('phone', '=', phone).executeTakeFirst());
-    const statuses = n(
-      await trx
-        .deleteFrom('whatsapp_statuses')
-        .where((eb) =>
-          eb.or([
-            eb('recipient_id', '=', phone),
-            eb(
-              'message_id',
-              'in',
-              eb
-                .selectFrom('whatsapp_messages')
-                .select('message_id')
-                .where('phone', '=', phone)
-                .where('message_id', 'is not', null)
-                .$narrowType<{ message_id: string }>(),
-            ),
-          ]),
-        )
-        .executeTakeFirst(),
-    );
+    const statuses = n(await trx.deleteFrom('whatsapp_statuses').where(statusesOf(phone)).executeTakeFirst());
     const messages = n(await trx.deleteFrom('whatsapp_messages').where('phone', '=', phone).executeTakeFirst());
     // The lead's history and what the person did in the conversation go with them.
     await trx
